@@ -1,0 +1,120 @@
+"""The `mutuality` command: serve, migrate, create-admin, export-openapi."""
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import uvicorn
+from sqlmodel import Session
+
+from app import migrations
+from app.config import Settings
+from app.db import build_engine
+from app.main import configure_logging, create_app
+from app.services import admin_accounts
+
+DEFAULT_OPENAPI_PATH = migrations.PROJECT_ROOT / "openapi" / "openapi.json"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="mutuality", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="migrate the database, then start the API")
+    serve.add_argument("--host", help="default: MUTUALITY_HOST or 127.0.0.1")
+    serve.add_argument("--port", type=int, help="default: MUTUALITY_PORT or 8000")
+    serve.add_argument("--workers", type=int, help="default: MUTUALITY_WORKERS or 2")
+    serve.add_argument("--no-migrate", action="store_true", help="skip `alembic upgrade head`")
+    serve.add_argument("--reload", action="store_true", help="restart on code changes (dev)")
+
+    commands.add_parser("migrate", help="upgrade the database schema to the newest migration")
+
+    admin = commands.add_parser("create-admin", help="create a platform admin account")
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--name", default="Platform admin")
+    admin.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input instead of prompting",
+    )
+
+    export = commands.add_parser("export-openapi", help="write the OpenAPI contract")
+    export.add_argument("--output", type=Path, default=DEFAULT_OPENAPI_PATH)
+
+    args = parser.parse_args(argv)
+    settings = Settings()
+    handler = {
+        "serve": _serve,
+        "migrate": _migrate,
+        "create-admin": _create_admin,
+        "export-openapi": _export_openapi,
+    }[args.command]
+    return handler(args, settings)
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.no_migrate:
+        migrations.upgrade()
+    workers = 1 if args.reload else (args.workers or settings.workers)
+    if settings.resolved_database_url.startswith("sqlite") and workers > 1:
+        workers = 1  # SQLite allows one writer; more processes would only queue on its lock
+    configure_logging(settings.log_level)
+    uvicorn.run(
+        "app.asgi:app",
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        workers=workers,
+        reload=args.reload,
+        proxy_headers=True,
+        forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        log_config=None,
+        access_log=False,
+    )
+    return 0
+
+
+def _migrate(_args: argparse.Namespace, _settings: Settings) -> int:
+    migrations.upgrade()
+    print("database is at the newest migration")
+    return 0
+
+
+def _create_admin(args: argparse.Namespace, settings: Settings) -> int:
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Password (12+ characters): ")
+    engine = build_engine(settings)
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            user = admin_accounts.create_platform_admin(session, args.email, args.name, password)
+            session.commit()
+    except admin_accounts.AdminAccountError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    print(f"platform admin {user.email} created")
+    return 0
+
+
+def _export_openapi(args: argparse.Namespace, settings: Settings) -> int:
+    document = openapi_document(settings)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(document, encoding="utf-8")
+    print(f"wrote {args.output}")
+    return 0
+
+
+def openapi_document(settings: Settings) -> str:
+    """The contract exactly as the app serves it, in a stable, diff-friendly layout."""
+    app = create_app(settings)
+    return json.dumps(app.openapi(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
