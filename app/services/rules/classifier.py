@@ -1,0 +1,111 @@
+"""evaluate_liaison_message: classify the text, then apply the phase policy.
+
+Policy choices (see the package docstring for the full list):
+
+* The text decides the category; a declared intent can only make the verdict stricter.
+* Both the English and the Spanish detectors always run, whatever the language, so mixed
+  messages ("Great job! ahorre el apoyo") cannot slip between them.
+* Unsupported language (a hint like "fr", or a text detected as neither English nor
+  Spanish): the verdict is blocked with ``language.unsupported`` because it could not be
+  checked, unless the text is empty or has no letters at all (emoji, numbers).
+"""
+
+from __future__ import annotations
+
+from app.services.rules import patterns_en, patterns_es
+from app.services.rules.engine import Detection, Finding, Profile, detect
+from app.services.rules.language import (
+    SUPPORTED,
+    detect_language,
+    explain,
+    has_letters,
+    primary_subtag,
+)
+from app.services.rules.verdict import (
+    Category,
+    Intent,
+    Phase,
+    Reason,
+    Verdict,
+    parse_intent,
+    parse_phase,
+)
+
+PROFILES: tuple[Profile, ...] = (patterns_en.PROFILE, patterns_es.PROFILE)
+
+
+def _reason(original: str, detection: Detection, finding: Finding, language: str) -> Reason:
+    start, end = detection.normalized.original_span(finding.start, finding.end)
+    category = Category.ADVICE if finding.rule_id.startswith("advice.") else (
+        Category.BEST_PRACTICE)
+    return Reason(
+        rule_id=finding.rule_id,
+        category=category,
+        span=original[start:end],
+        start=start,
+        end=end,
+        explanation=explain(finding.rule_id, language),
+    )
+
+
+def _whole_text_reason(original: str, rule_id: str, category: Category, language: str) -> Reason:
+    return Reason(rule_id, category, original, 0, len(original), explain(rule_id, language))
+
+
+def _dedupe(reasons: list[Reason]) -> tuple[Reason, ...]:
+    """Same rule on overlapping spans (found by both languages) is reported once."""
+    kept: list[Reason] = []
+    for reason in sorted(reasons, key=lambda r: (r.start, -(r.end - r.start), r.rule_id)):
+        if any(k.rule_id == reason.rule_id and k.start <= reason.start < k.end for k in kept):
+            continue
+        kept.append(reason)
+    return tuple(kept)
+
+
+def _resolve_language(text: str, hint: str | None) -> tuple[str, bool]:
+    if hint is not None and hint.strip():
+        code = primary_subtag(hint)
+        return code, code in SUPPORTED
+    return detect_language(text)
+
+
+def classify(text: str, language: str) -> tuple[Category, tuple[Reason, ...]]:
+    """Category of ``text`` and the reasons found, explained in ``language``."""
+    advice: list[Reason] = []
+    peer: list[Reason] = []
+    for profile in PROFILES:
+        detection = detect(profile, text)
+        advice += [_reason(text, detection, f, language) for f in detection.advice]
+        peer += [_reason(text, detection, f, language) for f in detection.peer]
+    if advice:
+        return Category.ADVICE, _dedupe(advice) + _dedupe(peer)
+    if peer:
+        return Category.BEST_PRACTICE, _dedupe(peer)
+    return Category.NEUTRAL, ()
+
+
+def evaluate_liaison_message(
+    phase: Phase | str,
+    text: str,
+    *,
+    intent: Intent | str | None = None,
+    language: str | None = None,
+) -> Verdict:
+    """Decide whether a liaison may send ``text`` to a family in ``phase``."""
+    phase = parse_phase(phase)
+    declared = parse_intent(intent)
+    text = text if isinstance(text, str) else str(text)
+    code, supported = _resolve_language(text, language)
+    if not text.strip():
+        return Verdict(True, Category.NEUTRAL, (), code, supported, phase, declared)
+    explain_in = code if code in SUPPORTED else "en"
+    category, reasons = classify(text, explain_in)
+    extra: list[Reason] = []
+    if not supported and has_letters(text):
+        extra.append(_whole_text_reason(text, "language.unsupported", category, explain_in))
+    wants_peer = category is Category.BEST_PRACTICE or declared is Intent.BEST_PRACTICE
+    if phase is Phase.ONE and wants_peer and category is not Category.ADVICE:
+        extra.append(_whole_text_reason(
+            text, "phase.best_practice_in_phase_one", Category.BEST_PRACTICE, explain_in))
+    allowed = category is not Category.ADVICE and not extra
+    return Verdict(allowed, category, reasons + tuple(extra), code, supported, phase, declared)

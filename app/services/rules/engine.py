@@ -1,0 +1,266 @@
+"""Language-independent matching machinery.
+
+A message is advice when some *directive form* (a modal like "you should", a softened
+suggestion like "maybe try", an imperative at the start of a clause, a warning, a referral)
+points at the family's *own life*. The same directive forms are everyday app help when their
+object is the survey, the app, a photo or a meeting ("you need to log in again", "tap submit").
+So each directive form comes with a check of what it is about:
+
+* ``ALWAYS``: the form is advice whatever follows ("if I were you").
+* ``STRONG``: advice unless what follows is clearly logistics (verb like "upload", or more
+  app/meeting words than life words). Used for forms that are directive by themselves.
+* ``WEAK``: advice only if what follows is clearly about life (money, children, business...).
+  Used for forms that are just as often harmless ("you could", "don't forget", "maybe").
+
+The language modules supply the word lists and patterns; this module only combines them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+from app.services.rules.normalize import (
+    CLAUSE_BREAK,
+    SENTENCE_BREAK,
+    Normalized,
+    normalize,
+    spans,
+)
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_WINDOW_WORDS = 16  # how far after a directive form we look for what it is about
+_INVERTED_SUBJECTS = frozenset({"you", "we", "i", "they", "he", "she"})
+
+
+class Check(Enum):
+    """How much evidence a directive form needs before it counts as advice."""
+
+    ALWAYS = "always"
+    STRONG = "strong"
+    WEAK = "weak"
+
+
+class Lean(Enum):
+    """What the words after a directive form are about."""
+
+    LIFE = "life"
+    LOGISTICS = "logistics"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A directive form: its rule id, regex on canonical text and evidence level."""
+
+    rule_id: str
+    pattern: re.Pattern[str]
+    check: Check
+    needs_infinitive: bool = False  # Spanish modals only count before an infinitive
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Everything the engine needs to know about one language."""
+
+    code: str
+    abbreviations: Mapping[str, str]
+    triggers: tuple[Trigger, ...]
+    strong_verbs: frozenset[str]  # verb forms that by themselves are about life
+    weak_verbs: frozenset[str]  # imperative forms whose meaning depends on the object
+    logistic_verbs: frozenset[str]  # verb forms that make a directive app/survey help
+    chain_verbs: frozenset[str]  # "try", "trate de": the real verb comes next
+    skip_words: frozenset[str]  # adverbs/particles skipped when looking for the verb
+    clause_prefix: re.Pattern[str]  # fillers/vocatives skipped at a clause start
+    negation: re.Pattern[str]  # negative-imperative opener ("don't", "no se")
+    benign_heads: re.Pattern[str]  # "have received", "let me know", "haber llegado"
+    life_terms: re.Pattern[str]
+    app_terms: re.Pattern[str]
+    time_terms: re.Pattern[str]  # days/hours: half-weight logistics evidence
+    peer_subjects: re.Pattern[str]
+    second_person: re.Pattern[str]  # "you", "usted": the reader is addressed
+    peer_evidence: re.Pattern[str]  # report verbs/results that make a peer mention a report
+    feed_pointers: re.Pattern[str]
+    statement_forms: frozenset[str]  # imperatives that double as statements in questions
+    base_form: Callable[[str], str]  # strip clitics ("enfoquese" -> "enfoque")
+    is_infinitive: Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule that fired, with [start, end) in canonical text."""
+
+    rule_id: str
+    start: int
+    end: int
+
+
+def _sentence_end(text: str, position: int) -> int:
+    match = SENTENCE_BREAK.search(text, position)
+    return match.start() if match else len(text)
+
+
+def _window(text: str, start: int) -> tuple[int, int]:
+    """From ``start`` to the end of its sentence, at most _WINDOW_WORDS words."""
+    end = _sentence_end(text, start)
+    tokens = list(_WORD.finditer(text, start, end))
+    if len(tokens) > _WINDOW_WORDS:
+        end = tokens[_WINDOW_WORDS - 1].end()
+    return start, end
+
+
+def _head(profile: Profile, text: str, start: int, end: int) -> tuple[str, int]:
+    """First verb-like word after a directive form, skipping adverbs and "try to"."""
+    tokens = list(_WORD.finditer(text, start, end))
+    index = 0
+    while index < len(tokens):
+        word = tokens[index].group()
+        base = profile.base_form(word)
+        if word in profile.skip_words:
+            index += 1
+            continue
+        if base in profile.chain_verbs and index + 1 < len(tokens):
+            index += 1
+            continue
+        return base, tokens[index].start()
+    return "", end
+
+
+def lean_of(profile: Profile, text: str, start: int, end: int, head_from: int) -> Lean:
+    """Decide whether text[start:end] (a directive's scope) is about life or logistics."""
+    head, head_at = _head(profile, text, head_from, end)
+    if head in profile.logistic_verbs or profile.benign_heads.match(text, head_at):
+        return Lean.LOGISTICS
+    scope = text[start:end]
+    life = float(len(profile.life_terms.findall(scope)))
+    app = len(profile.app_terms.findall(scope)) + 0.5 * len(profile.time_terms.findall(scope))
+    if head in profile.strong_verbs:
+        life += 1
+    if life > app:
+        return Lean.LIFE
+    return Lean.LOGISTICS if app > 0 else Lean.UNKNOWN
+
+
+def _passes(check: Check, lean: Lean) -> bool:
+    if check is Check.ALWAYS:
+        return True
+    if check is Check.STRONG:
+        return lean is not Lean.LOGISTICS
+    return lean is Lean.LIFE
+
+
+def _about_others(profile: Profile, scope: str) -> bool:
+    """A scope that talks about other households and not to the reader is a report."""
+    addressed = profile.second_person.search(scope)
+    return bool(profile.peer_subjects.search(scope)) and not addressed
+
+
+def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
+    findings: list[Finding] = []
+    for trigger in profile.triggers:
+        for match in trigger.pattern.finditer(text):
+            start, end = _window(text, match.start())
+            if trigger.needs_infinitive:
+                head, _ = _head(profile, text, match.end(), end)
+                if not profile.is_infinitive(head):
+                    continue
+            about = text[match.end():end]
+            if trigger.check is not Check.ALWAYS and _about_others(profile, about):
+                continue
+            lean = lean_of(profile, text, start, end, match.end())
+            if _passes(trigger.check, lean):
+                findings.append(Finding(trigger.rule_id, match.start(), end))
+    return findings
+
+
+def _imperative_at(
+    profile: Profile, text: str, start: int, end: int, sentence_start: int
+) -> Finding | None:
+    """Is the clause text[start:end] an imperative about the family's life?"""
+    while start < end and text[start].isspace():
+        start += 1
+    prefix = profile.clause_prefix.match(text, start, end)
+    position = prefix.end() if prefix else start
+    negation = profile.negation.match(text, position, end)
+    if negation:
+        position = negation.end()
+    first = _WORD.match(text, position, end)
+    if first is None:
+        return None
+    verb = profile.base_form(first.group())
+    following = _WORD.match(text, first.end() + 1, end)
+    if following and following.group() in _INVERTED_SUBJECTS:
+        return None  # "have you paid...?", "did you get...?" are questions, not commands
+    is_question = text[end:end + 1] == "?" or (text.rstrip().endswith("?") and end == len(text))
+    if first.group() in profile.statement_forms and is_question and not negation:
+        return None
+    if verb in profile.strong_verbs:
+        check = Check.STRONG
+    elif verb in profile.weak_verbs or verb in profile.chain_verbs:
+        check = Check.WEAK
+    else:
+        return None
+    if _about_others(profile, text[sentence_start:end]):
+        return None
+    # What the command is about is judged on its whole sentence: "Before you sign the lease,
+    # have someone read it" is about the lease even though the verb is "have".
+    _, scope_end = _window(text, first.start())
+    lean = lean_of(profile, text, sentence_start, scope_end, first.start())
+    if not _passes(check, lean):
+        return None
+    return Finding("advice.imperative", first.start(), scope_end)
+
+
+def _imperative_findings(profile: Profile, text: str) -> list[Finding]:
+    findings: list[Finding] = []
+    sentence_starts = [start for start, _ in spans(SENTENCE_BREAK, text)] or [0]
+    for start, end in spans(CLAUSE_BREAK, text):
+        sentence_start = max((s for s in sentence_starts if s <= start), default=0)
+        finding = _imperative_at(profile, text, start, end, sentence_start)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def _peer_findings(profile: Profile, text: str) -> list[Finding]:
+    """Reports about OTHER households: a peer subject in a sentence that reports something."""
+    findings: list[Finding] = []
+    for start, end in spans(SENTENCE_BREAK, text):
+        sentence = text[start:end]
+        closing = text[end:end + 1]
+        subject = profile.peer_subjects.search(sentence)
+        if subject and closing != "?":
+            life = len(profile.life_terms.findall(sentence))
+            app = len(profile.app_terms.findall(sentence)) + 0.5 * len(
+                profile.time_terms.findall(sentence))
+            reported = profile.peer_evidence.search(sentence) or life > 0
+            if reported and not (app > life and life == 0):
+                findings.append(Finding("best_practice.peer_report", start + subject.start(), end))
+                continue
+        pointer = profile.feed_pointers.search(sentence)
+        if pointer:
+            findings.append(
+                Finding("best_practice.feed_pointer", start + pointer.start(),
+                        start + pointer.end())
+            )
+    return findings
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Raw findings of one language profile on one text, in canonical coordinates."""
+
+    normalized: Normalized
+    advice: tuple[Finding, ...]
+    peer: tuple[Finding, ...]
+
+
+def detect(profile: Profile, original: str) -> Detection:
+    """Run every rule of ``profile`` on ``original``."""
+    norm = normalize(original, profile.abbreviations)
+    text = norm.text
+    advice = _trigger_findings(profile, text) + _imperative_findings(profile, text)
+    advice.sort(key=lambda finding: (finding.start, finding.rule_id))
+    return Detection(norm, tuple(advice), tuple(_peer_findings(profile, text)))

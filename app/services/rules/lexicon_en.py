@@ -1,0 +1,178 @@
+"""English word lists: verbs grouped by what they are about, life vs app vocabulary.
+
+Lists are grouped by *life domain* rather than copied from example messages, so a verb or
+noun the examples never used ("refinance", "layaway", "daycare") is still recognised.
+"""
+
+from __future__ import annotations
+
+import re
+
+# SMS spellings and missing apostrophes -> canonical English words.
+ABBREVIATIONS: dict[str, str] = {
+    "u": "you", "ya": "you", "yu": "you", "yuh": "you", "ur": "your", "yr": "your",
+    "youre": "you're", "yall": "you all", "y'all": "you all", "youll": "you'll",
+    "youd": "you'd", "shud": "should", "shld": "should", "shd": "should", "shoud": "should",
+    "sud": "should", "shouldnt": "shouldn't", "shudnt": "shouldn't", "cud": "could",
+    "cld": "could", "wud": "would", "wld": "would", "wouldnt": "wouldn't", "couldnt": "couldn't",
+    "dont": "don't", "dnt": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't",
+    "wont": "won't", "isnt": "isn't", "arent": "aren't", "havent": "haven't",
+    "im": "i'm", "ive": "i've", "ill": "i'll", "lets": "let's", "thats": "that's",
+    "heres": "here's", "theres": "there's", "whats": "what's", "wanna": "want to",
+    "gonna": "going to", "gotta": "got to", "hafta": "have to", "needa": "need to",
+    "pls": "please", "plz": "please", "plss": "please", "pl": "please", "plis": "please",
+    "b4": "before", "bc": "because", "cuz": "because", "coz": "because", "cos": "because",
+    "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow", "2moro": "tomorrow",
+    "2day": "today", "tdy": "today", "thx": "thanks", "thnx": "thanks", "ty": "thanks",
+    "abt": "about", "bout": "about", "wat": "what", "wht": "what", "ppl": "people",
+    "fams": "families", "fam": "family", "hrs": "hours", "mkt": "market", "wk": "week",
+    "wks": "weeks", "mo": "month", "msg": "message", "pic": "photo", "pics": "photos",
+    "pix": "photos", "r": "are", "da": "the", "dey": "they", "dem": "them", "dat": "that",
+    "dis": "this", "tho": "though", "rly": "really", "prob": "probably", "gud": "good",
+    "kno": "know", "luv": "love", "gimme": "give me", "lemme": "let me", "ok": "ok",
+    "nd": "and", "n": "and", "w": "with", "w/": "with", "bcuz": "because", "kiddos": "kids",
+    "dr": "doctor", "appt": "appointment", "acct": "account", "info": "information",
+    "smth": "something", "sth": "something", "evry": "every", "jus": "just", "juss": "just",
+}
+
+# Words that tell English from Spanish (ambiguous ones like "a", "no", "me" left out).
+STOPWORDS = frozenset(
+    [
+        "the", "to", "and", "you", "your", "is", "are", "of", "in", "for", "it", "this", "that",
+        "i", "we", "my", "on", "with", "was", "be", "have", "do", "can", "if", "not", "what", "how",
+        "please", "thanks", "thank", "will", "just", "so", "at", "from", "about", "but", "they",
+        "them", "there", "their", "he", "she", "our", "us", "an", "or", "all", "get", "got", "did",
+        "would", "should", "could", "when", "which", "who", "an", "been", "has", "had", "u", "ur",
+        "pls", "plz", "thx", "lmk", "hey", "hi", "hello", "good", "morning", "today", "tomorrow"
+    ]
+)
+
+# Verbs whose imperative is about the family's own life in any context.
+LIFE_VERBS: tuple[str, ...] = (
+    # money
+    "pay", "repay", "save", "buy", "purchase", "sell", "invest", "borrow", "lend", "loan",
+    "spend", "waste", "blow", "deposit", "withdraw", "budget", "cosign", "co-sign",
+    "refinance", "consolidate", "pawn", "afford", "splurge", "stash", "insure",
+    # business and work
+    "expand", "negotiate", "restock", "stock", "hire", "quit", "resign", "diversify",
+    "advertise", "market", "price", "haggle", "bargain", "pool", "partner",
+    # children, school, health, housing, food
+    "enroll", "enrol", "study", "vaccinate", "immunize", "breastfeed", "discipline",
+    "punish", "exercise", "smoke", "diet", "relocate", "downsize", "evict", "plant",
+    "harvest", "cook", "shop", "feed",
+    # decisions
+    "avoid", "consider", "focus", "prioritize", "prioritise", "stop", "ditch", "cut",
+    "reduce", "limit", "apply", "sue", "raise", "lower", "rent", "lease",
+)
+
+# Imperatives whose meaning depends on the object ("take the baby to the clinic" vs
+# "take a photo"): advice only when the words around them are about life.
+OBJECT_DEPENDENT_VERBS: tuple[str, ...] = (
+    "take", "keep", "put", "get", "go", "call", "ask", "talk", "speak", "see", "visit",
+    "contact", "reach", "use", "look", "find", "move", "switch", "sign", "register", "write",
+    "track", "set", "tell", "wait", "leave", "bring", "carry", "check", "give", "help",
+    "teach", "eat", "drink", "clean", "fix", "repair", "build", "grow", "learn", "read",
+    "change", "cancel", "drop", "pick", "treat", "skip", "finish", "attend", "follow",
+    "open", "start", "begin", "join", "share", "think", "make", "hold", "send", "split",
+    "let", "list", "note", "sit", "work", "plan", "run", "offer", "charge", "update",
+    "come", "apply", "sleep", "lock", "collect", "organize", "organise", "sort", "turn",
+    "watch", "mind", "throw", "sell", "have",
+)
+
+# Verbs that make a directive plain app/survey help ("you need to log in again").
+LOGISTIC_VERBS = frozenset(
+    [
+        "submit", "resubmit", "upload", "reupload", "re-upload", "resend", "tap", "click", "press",
+        "hit", "log", "login", "confirm", "verify", "fill", "enter", "type", "scroll", "reply",
+        "respond", "answer", "install", "reinstall", "uninstall", "download", "restart", "reset",
+        "refresh", "redo", "retake", "retry", "attach", "rsvp", "swipe", "scan", "screenshot",
+        "re-send", "double-check", "recheck", "text", "message", "email", "dm", "ping", "zoom",
+        "crop", "rotate", "retype", "re-enter", "arrive", "show", "appear", "load", "sync"
+    ]
+)
+
+CHAIN_VERBS = frozenset({"try", "start", "begin", "remember", "forget", "please", "kindly"})
+
+SKIP_WORDS = frozenset(
+    [
+        "really", "definitely", "totally", "honestly", "seriously", "just", "also", "still",
+        "probably", "maybe", "perhaps", "to", "not", "always", "only", "actually", "simply", "even",
+        "first", "quickly", "please", "kindly", "better", "go", "ahead", "and", "atleast", "least",
+        "def", "deff", "prolly", "literally"
+    ]
+)
+
+_IRREGULAR = {
+    "pay": "paid", "buy": "bought", "sell": "sold", "spend": "spent", "lend": "lent",
+    "blow": "blown blew", "cut": "cut", "quit": "quit", "get": "got gotten", "take": "took taken",
+    "keep": "kept", "put": "put", "go": "went gone", "feed": "fed", "run": "ran",
+    "make": "made", "find": "found", "leave": "left", "bring": "brought", "teach": "taught",
+    "hold": "held", "send": "sent", "think": "thought", "eat": "ate eaten", "grow": "grew grown",
+    "give": "gave given", "see": "saw seen", "speak": "spoke", "begin": "began begun",
+    "write": "wrote written", "drink": "drank",
+}
+
+
+def inflections(verb: str) -> set[str]:
+    """Rough English verb forms (base, -s, -ing, -ed and common irregulars)."""
+    forms = {verb, verb + "s", verb + "es"}
+    stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
+    forms |= {stem + "ing", stem + "ed", verb + "d"}
+    if len(verb) <= 4 and verb[-1] in "tpgnm" and verb[-2] in "aeiou":
+        forms |= {verb + verb[-1] + "ing", verb + verb[-1] + "ed"}
+    if verb.endswith("y"):
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    forms |= set(_IRREGULAR.get(verb, "").split())
+    return forms
+
+
+def word_alternation(words: set[str] | frozenset[str] | tuple[str, ...]) -> str:
+    """A regex alternation, longest first, of literal words."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+_LIFE_NOUNS = r"""
+money|cash|savings?|saving|bank\s+account|savings\s+account|bank|banks|credit\s+union
+|loans?|debts?|credit\s+card|card
+|bills?|rent|landlord|lease|mortgage|budget|spending|expenses?|interest|payday|moneylender
+|lender|lottery|refund|tax(?:es)?|income|salary|wages?|paycheck|overtime|raise|allowance
+|fixed\s+deposit|deposit|susu|tontine|chama|esusu|savings\s+circle|insurance|subsid(?:y|ies)
+|ration\s+card|benefits?|snap|wic|food\s+stamps|food\s+bank|food\s+pantry|pantry|welfare
+|business|shop|store|stall|stand|market|sales?|customers?|profit|prices?|stock|restock(?:ing)?
+|freezer|goods|inventory|supplier|tiffin|tamales|snacks|plates|farm|crops?|corn|rice|seeds?
+|goats?|chickens?|pigs?|cows?|livestock|garden|tomatoes|vegetables|veggies|fish|charcoal
+|zinc|job|jobs|work|shift|hours|boss|employer|manager|career|training|class|classes|course
+|ged|diploma|degree|college|forklift|license|school|schools|fees|tuition|uniforms?|homework
+|grades?|teacher|tutor|daycare|childcare|babysit\w*|kids?|children|child|baby|babies|son|sons
+|daughters?|girl|boy|toddler|clinic|doctor|hospital|health|medicine|medication|vaccines?
+|shots?|deworming|dentist|pharmacy|smoking|drinking|alcohol|diet|formula|diapers|food
+|groceries|meals?|cooking|bulk|takeout|car|truck|van|motorbike|bike|repairs?|roof|house
+|apartment|rent-to-own|furniture|tv|cable|phone\s+bill|phone\s+plan|phone\s+credit
+|electric\w*|light\s+bill|utilit(?:y|ies)|gas|water\s+bill|lawyer|legal\s+aid|eviction
+|court|tenant|union|counselor|social\s+worker|agency|program|hotline|211|church|loan\s+shark
+|cousin|brother-in-law|husband|wife|partner|relatives?|emergency\s+fund|retirement|future
+|cheap\w*|expensive|free|discount|sale|deal|coupons?|prep
+"""
+# Life verbs in any form count as life words too ("selling", "paid off").
+_LIFE_VERB_FORMS = {form for verb in LIFE_VERBS for form in inflections(verb)}
+LIFE_TERMS = re.compile(
+    r"\b(?:" + re.sub(r"\s+", "", _LIFE_NOUNS) + "|" + word_alternation(_LIFE_VERB_FORMS) + r")\b"
+)
+
+APP_TERMS = re.compile(
+    r"\b(?:survey|surveys|form|forms|app|application|photos?|pictures?|image|images|"
+    r"receipts?|passbook|screenshot|upload\w*|submit\w*|button|icon|camera|screen|settings|"
+    r"cache|password|login|log\s+in|code|link|links|email|e-mail|wifi|wi-fi|data|signal|"
+    r"version|update|meeting|meetings|check-in|visit|(?:the|a|video|phone|check-in)\s+call|"
+    r"payment|story|"
+    r"stories|post|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
+    r"questions|answers?|field|portal|website|site|system|server|phone|message|text|"
+    r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"
+    r"record|records?|amount|number|numbers|details|tablet)\b"
+)
+
+TIME_TERMS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|"
+    r"sat|sun|tomorrow|tonight|today|am|pm|o'clock|noon|morning|evening|afternoon|"
+    r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|deadline|due)\b"
+)

@@ -1,0 +1,190 @@
+"""Spanish word lists: verbs by life domain with their imperative forms, life vs app nouns.
+
+Spanish direction is mostly carried by verb *forms* (usted/tú imperatives, subjunctives after
+"le recomiendo que"), so verbs are listed once with their irregular stems and expanded into
+the forms liaisons type, with or without accents.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS: dict[str, str] = {
+    "q": "que", "k": "que", "xq": "porque", "pq": "porque", "porq": "porque", "x": "por",
+    "tb": "tambien", "tmb": "tambien", "tmbn": "tambien", "pa": "para", "ud": "usted",
+    "uds": "ustedes", "porfa": "por favor", "xfa": "por favor", "xfavor": "por favor",
+    "dsps": "despues", "dps": "despues", "aki": "aqui", "msj": "mensaje", "foto": "foto",
+    "d": "de", "tqm": "", "bn": "bien", "mñn": "manana", "mna": "manana", "nd": "nada",
+    "vdd": "verdad", "toy": "estoy", "ta": "esta", "pos": "pues", "weno": "bueno",
+}
+
+STOPWORDS = frozenset(
+    [
+        "el", "la", "los", "las", "de", "del", "que", "y", "en", "un", "una", "es", "por", "para",
+        "con", "su", "sus", "le", "les", "se", "lo", "mi", "usted", "ustedes", "como", "esta",
+        "este", "esto", "gracias", "hola", "pero", "mas", "muy", "al", "ya", "tiene", "puede",
+        "buenos", "buenas", "dias", "tardes", "semana", "mes", "hoy", "manana", "favor", "fue",
+        "ella", "ellos", "nos", "donde", "cuando", "porque", "tambien", "si"
+    ]
+)
+
+# (infinitive, usted imperative / present subjunctive, tú imperative). Negative tú form is
+# the usted form + "s" ("no gastes"), the plural adds "n" ("paguen").
+_LIFE_VERBS: tuple[tuple[str, str, str], ...] = (
+    # dinero
+    ("ahorrar", "ahorre", "ahorra"), ("pagar", "pague", "paga"), ("guardar", "guarde", "guarda"),
+    ("gastar", "gaste", "gasta"), ("invertir", "invierta", "invierte"),
+    ("depositar", "deposite", "deposita"), ("prestar", "preste", "presta"),
+    ("endeudar", "endeude", "endeuda"), ("comprar", "compre", "compra"),
+    ("vender", "venda", "vende"), ("abonar", "abone", "abona"),
+    ("liquidar", "liquide", "liquida"), ("cobrar", "cobre", "cobra"),
+    ("juntar", "junte", "junta"), ("apartar", "aparte", "aparta"),
+    ("administrar", "administre", "administra"), ("empenar", "empene", "empena"),
+    # negocio y trabajo
+    ("invertir", "invierta", "invierte"), ("emprender", "emprenda", "emprende"),
+    ("renunciar", "renuncie", "renuncia"), ("trabajar", "trabaje", "trabaja"),
+    ("contratar", "contrate", "contrata"), ("negociar", "negocie", "negocia"),
+    ("ampliar", "amplie", "amplia"), ("surtir", "surta", "surte"),
+    # hijos, salud, casa
+    ("inscribir", "inscriba", "inscribe"), ("estudiar", "estudie", "estudia"),
+    ("vacunar", "vacune", "vacuna"), ("mudar", "mude", "muda"), ("rentar", "rente", "renta"),
+    ("alquilar", "alquile", "alquila"), ("sembrar", "siembre", "siembra"),
+    ("solicitar", "solicite", "solicita"), ("aplicar", "aplique", "aplica"),
+    # decisiones
+    ("evitar", "evite", "evita"), ("considerar", "considere", "considera"),
+    ("enfocar", "enfoque", "enfoca"), ("concentrar", "concentre", "concentra"),
+    ("priorizar", "priorice", "prioriza"), ("reducir", "reduzca", "reduce"),
+    ("recortar", "recorte", "recorta"), ("aprovechar", "aproveche", "aprovecha"),
+    ("cancelar", "cancele", "cancela"), ("dejar", "deje", "deja"),
+)
+
+# Imperatives whose meaning depends on the object ("lleve a la niña al centro de salud" vs
+# "lleve los papeles a la reunión").
+_OBJECT_DEPENDENT: tuple[tuple[str, str, str], ...] = (
+    ("llevar", "lleve", "lleva"), ("buscar", "busque", "busca"), ("llamar", "llame", "llama"),
+    ("abrir", "abra", "abre"), ("pedir", "pida", "pide"), ("sacar", "saque", "saca"),
+    ("hablar", "hable", "habla"), ("ir", "vaya", "ve"), ("usar", "use", "usa"),
+    ("poner", "ponga", "pon"), ("tomar", "tome", "toma"), ("cambiar", "cambie", "cambia"),
+    ("firmar", "firme", "firma"), ("anotar", "anote", "anota"), ("apuntar", "apunte", "apunta"),
+    ("cuidar", "cuide", "cuida"), ("hacer", "haga", "haz"), ("pensar", "piense", "piensa"),
+    ("empezar", "empiece", "empieza"), ("comenzar", "comience", "comienza"),
+    ("consultar", "consulte", "consulta"), ("acudir", "acuda", "acude"),
+    ("registrar", "registre", "registra"), ("arreglar", "arregle", "arregla"),
+    ("cocinar", "cocine", "cocina"), ("organizar", "organice", "organiza"),
+    ("preguntar", "pregunte", "pregunta"), ("hablar", "hable", "habla"),
+    ("seguir", "siga", "sigue"), ("meter", "meta", "mete"),
+    ("hacerse", "hagase", "hazte"), ("ponerse", "pongase", "ponte"), ("llevarse", "llevese", ""),
+    ("mandar", "mande", "manda"), ("escribir", "escriba", "escribe"),
+    ("revisar", "revise", "revisa"), ("probar", "pruebe", "prueba"),
+    ("dejar", "deje", "deja"), ("acercar", "acerque", "acerca"), ("visitar", "visite", "visita"),
+    ("esperar", "espere", "espera"), ("checar", "cheque", "checa"),
+)
+
+LOGISTIC_VERBS = frozenset(
+    [
+        "mandar", "mande", "manda", "enviar", "envie", "envia", "subir", "suba", "sube", "tocar",
+        "toque", "toca", "actualizar", "actualice", "actualiza", "confirmar", "confirme",
+        "confirma", "avisar", "avise", "avisa", "llenar", "llene", "llena", "contestar", "conteste",
+        "contesta", "responder", "responda", "descargar", "descargue", "descarga", "instalar",
+        "instale", "instala", "desinstalar", "desinstale", "reinstalar", "reinstale", "entrar",
+        "entre", "entra", "ingresar", "ingrese", "ingresa", "reenviar", "reenvie", "reenvia",
+        "marcar", "marque", "marca", "decir", "diga", "dime", "contar", "cuente", "cuenta",
+        "escribir", "escriba", "escribe", "completar", "complete", "completa", "adjuntar",
+        "adjunte", "reportar", "reporte", "corregir", "corrija", "corrige", "verificar",
+        "verifique", "tomarle", "llegar", "recibir"
+    ]
+)
+
+CHAIN_VERBS = frozenset(
+    [
+        "intentar", "intente", "intenta", "tratar", "trate", "trata", "procurar", "procure",
+        "procura", "empezar", "empiece", "empieza", "comenzar", "comience", "comienza", "volver",
+        "vuelva", "vuelve", "seguir", "siga", "sigue", "dejar"
+    ]
+)
+
+SKIP_WORDS = frozenset(
+    [
+        "de", "a", "que", "no", "mejor", "tambien", "ya", "siempre", "solo", "solamente", "primero",
+        "bien", "si", "ir", "vaya", "ahora", "se", "le", "les", "lo", "la", "los", "las", "me",
+        "te", "nos", "usted", "tu", "ustedes", "muy", "mas", "un", "poco", "poquito", "por",
+        "favor", "realmente", "pronto", "hoy", "mismo"
+    ]
+)
+
+_CLITIC = re.compile(r"(?:se|le|les|lo|la|los|las|me|te|nos)+$")
+
+
+def base_form(word: str) -> str:
+    """Strip enclitic pronouns: "enfoquese" -> "enfoque", "desinstalarla" -> "desinstalar"."""
+    if len(word) > 5:
+        stripped = _CLITIC.sub("", word)
+        if len(stripped) >= 3 and stripped[-1] in "aeiourn":
+            return stripped
+    return word
+
+
+def is_infinitive(word: str) -> bool:
+    """Infinitives end in -ar/-er/-ir (after clitics are stripped)."""
+    return len(word) > 2 and word.endswith(("ar", "er", "ir"))
+
+
+def _forms(table: tuple[tuple[str, str, str], ...]) -> set[str]:
+    forms: set[str] = set()
+    for infinitive, usted, tu in table:
+        forms |= {infinitive, usted, usted + "s", usted + "n"}
+        if tu:
+            forms.add(tu)
+    return forms
+
+
+def _conjugated(table: tuple[tuple[str, str, str], ...]) -> set[str]:
+    """Extra indicative forms so reports and suggestions are recognised as life topics."""
+    forms = _forms(table)
+    for infinitive, _, tu in table:
+        stem, ending = infinitive[:-2], infinitive[-2:]
+        if ending == "ar":
+            forms |= {stem + s for s in ("o", "as", "amos", "an", "ando", "ado", "aron",
+                                         "aria", "arias", "ara", "aras")}
+        else:
+            forms |= {stem + s for s in ("o", "es", "en", "iendo", "ido", "ieron", "io",
+                                         "eria", "iria", "iera", "ieras")}
+        if tu:
+            forms |= {tu + "s", tu + "n"}
+    return forms
+
+
+LIFE_VERB_FORMS = frozenset(_forms(_LIFE_VERBS))
+OBJECT_DEPENDENT_FORMS = frozenset(_forms(_OBJECT_DEPENDENT))
+# tú imperatives that are also 3rd-person statements ("¿Vende los domingos?").
+STATEMENT_FORMS = frozenset(tu for _, _, tu in _LIFE_VERBS + _OBJECT_DEPENDENT if tu)
+
+_LIFE_NOUNS = r"""
+dinero|plata|lana|feria|efectivo|ahorros?|cuenta\s+de\s+ahorros?|banco|cooperativa|caja
+|prestamos?|prestamista|deudas?|tarjeta|credito|interes|intereses|renta|alquiler|luz|agua
+|gas|predial|cuentas|presupuesto|gastos?|tanda|cundina|quincena|sueldo|salario|aumento
+|patron|jefe|trabajo|empleo|chamba|turno|horas\s+extra|negocio|ventas?|precios?|clientes
+|ganancias?|tienda|puesto|mercado|mercancia|inventario|refri|horno|maquina|tortillas
+|pupusas|tamales|comida|escuela|colegio|beca|becas|utiles|tarea|maestra|maestro
+|calificaciones|ninos?|ninas?|hijos?|hijas?|bebe|nene|salud|clinica|centro\s+de\s+salud
+|doctor|doctora|medico|hospital|medicina|vacunas?|seguro|asma|formula|casa|terreno|carro
+|carros|auto|moto|camioneta|muebles|tele|television|abogado|desalojo|wic|apoyo\s+de
+|programa|oficina\s+de|cunado|prestado|fiado|mayoreo|ropa|marketplace|lo\s+mismo
+"""
+LIFE_TERMS = re.compile(
+    r"\b(?:" + re.sub(r"\s+", "", _LIFE_NOUNS) + "|"
+    + "|".join(sorted(_conjugated(_LIFE_VERBS), key=len, reverse=True)) + r")\b"
+)
+
+APP_TERMS = re.compile(
+    r"\b(?:encuestas?|formularios?|aplicacion|app|fotos?|foto|imagen|recibos?|comprobantes?"
+    r"|documentos?|papeles|contrasena|codigo|enlace|link|boton|pantalla|reunion|reuniones"
+    r"|junta|visita|estipendio|apoyo|pago\s+del\s+estipendio|historia|publicacion|muro|mensaje"
+    r"|celular|telefono|sistema|version|wifi|datos|internet|preguntas?|respuestas?|verificacion"
+    r"|consentimiento|cuenta\s+de\s+la\s+app|salon|cita|llamada|numero|cantidad|monto)\b"
+)
+
+TIME_TERMS = re.compile(
+    r"\b(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|tarde|noche"
+    r"|\d{1,2}(?::\d\d)?|hora|horas|fecha|plazo)\b"
+)

@@ -1,0 +1,238 @@
+"""English directive forms, clause fillers and peer-report patterns, and the English profile.
+
+Each trigger is a *form* of direction (modality, softened suggestion, warning, referral),
+not a phrase copied from examples; what the form is about is checked by the engine.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.services.rules import lexicon_en as lex
+from app.services.rules.engine import Check, Profile, Trigger
+
+_YOU = r"(?:you|you\s+guys|you\s+all|you\s+two|you\s+both|both\s+of\s+you|you\s+folks)"
+_ADV = r"(?:(?:really|definitely|totally|honestly|seriously|just|also|still|probably|prolly|"
+_ADV += r"def|actually|absolutely|certainly|def|truly|for\s+sure)\s+)*"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.VERBOSE)
+
+
+TRIGGERS: tuple[Trigger, ...] = (
+    # "you should", "u shud", "you'd better", "you may please", "you please start"
+    Trigger("advice.second_person_modal", _rx(
+        rf"\b{_YOU}\s+{_ADV}(?:should(?:n't)?|must|need\s+to|needs\s+to|have\s+to|has\s+to"
+        r"|ought\s+to|oughta|'d\s+better|had\s+better|better|got\s+to|gotta|may\s+please"
+        r"|can\s+please|please|would\s+do\s+well\s+to|are\s+going\s+to\s+have\s+to)\b"
+        r"|\byou'd\s+(?:really\s+)?better\b|\byou're\s+(?:going\s+to|gonna)\s+(?:have|need)\s+to\b"
+    ), Check.STRONG),
+    # "your kids shouldn't miss school", "your husband needs to..."
+    Trigger("advice.second_person_modal", _rx(
+        r"\b(?:your|y'all's)\s+(?:[a-z']+\s+){1,2}?(?:should(?:n't)?|must|needs?\s+to"
+        r"|ha(?:ve|s)\s+to|ought\s+to|better)\b(?!\s+(?:have|be\s+(?:there|ready|in|on)))"
+    ), Check.STRONG),
+    # "you could apply", "you might want to", "you can always sell"
+    Trigger("advice.softened_suggestion", _rx(
+        rf"\b{_YOU}\s+{_ADV}(?:could|might\s+want\s+to|may\s+want\s+to|might\s+wanna|might"
+        r"|can\s+(?:always|also|just|try|start|even)|could\s+always|may\s+wish\s+to)\b"
+    ), Check.WEAK),
+    # peer report that ends with a nudge: "you could do the same", "give it a try"
+    Trigger("advice.peer_nudge", _rx(
+        rf"\b{_YOU}(?:\s+and\s+(?:your|ur)\s+[a-z]+)?\s+(?:could|can|should|might|may)\s+"
+        r"(?:also\s+)?(?:do|try|copy|start)\s+(?:the\s+same|that|this|it|something\s+similar"
+        r"|something\s+like\s+(?:that|this))\b"
+        r"|\b(?:something|an\s+idea)\s+(?:that\s+)?you\s+(?:and\s+[a-z\s]+?)?(?:could|can|might)"
+        r"|\bdo\s+the\s+same\b|\bgive\s+(?:that|it|this)\s+a\s+(?:try|shot|go|whirl)\b"
+        r"|\b(?:could|might|would)\s+work\s+for\s+(?:you|your)\b|\bworth\s+a\s+(?:try|shot)\b"
+        r"|\btry\s+(?:that|it|this)\s+(?:too|yourself|as\s+well)\b"
+    ), Check.ALWAYS),
+    Trigger("advice.if_i_were_you", _rx(
+        r"\bif\s+i\s+(?:were|was)\s+you\b|\bin\s+your\s+(?:shoes|place|position)\b"
+        r"|\bif\s+it\s+(?:were|was)\s+me\b|\bif\s+(?:it's|its)\s+me\b"
+    ), Check.ALWAYS),
+    Trigger("advice.first_person_recommendation", _rx(
+        r"\bi(?:'d|\s+would)\s+(?:personally\s+|honestly\s+|really\s+|probably\s+|just\s+)?"
+        r"(?:recommend|suggest|advise|hold\s+off|go\s+(?:with|for)|take|get|pay|buy|sell|wait"
+        r"|start|put|save|look\s+into|try|not|stick|avoid|skip|keep|stay|focus|use|switch"
+        r"|consider|definitely|never|rather|think\s+about|ask|call|talk)\b"
+        r"|\bi\s+(?:really\s+|strongly\s+|highly\s+)?(?:recommend|suggest|advise|urge"
+        r"|encourage)\b"
+    ), Check.STRONG),
+    Trigger("advice.softened_suggestion", _rx(
+        r"\b(?:my|one|a|small|quick|little|pro|friendly|free|some)\s+(?:advice|suggestion"
+        r"|recommendation|tip|piece\s+of\s+advice|word\s+of\s+advice)\b(?!\s+(?:you\s+made"
+        r"|from\s+(?:you|the\s+group)))"
+        r"|\bjust\s+(?:a\s+)?(?:thought|saying|sayin|suggestion|an\s+idea|so\s+you\s+know)\b"
+        r"|\bfood\s+for\s+thought\b|\bsomething\s+to\s+(?:think\s+about|consider)\b"
+        r"|\bhere's\s+(?:what|how)\s+(?:you|to)\b|\bone\s+step\s+at\s+a\s+time\b|\ba\s+thought\b"
+    ), Check.STRONG),
+    Trigger("advice.softened_suggestion", _rx(
+        r"\b(?:would|'d|might|may|could|will|'ll|is|it's|its)\s+(?:probably\s+|really\s+|also\s+)?"
+        r"be\s+(?:a\s+lot\s+|much\s+|way\s+|very\s+|so\s+)?(?:wise|wiser|smart|smarter|better"
+        r"|best|a\s+good\s+idea|a\s+great\s+idea|an\s+idea|worth\s+it|worthwhile|worth|ideal"
+        r"|safer|cheaper|helpful|important|a\s+good\s+move)\b"
+        r"|\b(?:it|that|this)\s+(?:might|may|could|would|will|can)\s+(?:really\s+)?help\b"
+        r"|\bworth\s+(?:it|trying|looking|considering|checking|thinking|asking|a\s+look"
+        r"|a\s+thought|your\s+while)\b"
+        r"|\bthe\s+(?:best|smartest|right|safest)\s+(?:thing|way|option|move|plan|bet|idea"
+        r"|choice)\b|\bthe\s+way\s+to\s+do\s+it\b|\bbest\s+(?:to|if\s+you|you)\b"
+        r"|\b(?:it's|its|it\s+is)\s+(?:always\s+)?(?:better|best|smarter|safer|cheaper|wiser"
+        r"|important|good|a\s+good\s+idea)\s+(?:to|if)\b"
+        r"|(?<!\bfeel\s)(?<!\bfeeling\s)\bbetter\s+(?:to|you|if|not)\b"
+        r"|\b(?:would|will|could|'d|'ll|can|might)\s+(?:really\s+|also\s+)?(?:save|help|cost)"
+        r"\s+you\b|\byou(?:'d|'ll|\s+would|\s+will)\s+(?:be\s+better\s+off|save|make\s+more"
+        r"|earn\s+more|do\s+better|get\s+more)\b"
+        r"|\b(?:is|are|'s|would\s+be|was)\s+(?:way\s+|much\s+|a\s+lot\s+|far\s+)?(?:better"
+        r"|cheaper|safer|smarter)\s+than\b"
+    ), Check.STRONG),
+    Trigger("advice.softened_suggestion", _rx(
+        r"\b(?:would|'d|might|may|could)\s+be\s+(?:really\s+|so\s+)?(?:good|great|nice|easier)"
+        r"\b|\bmaybe\b|\bperhaps\b|\bpossibly\b|\bwhy\s+not\s+try\b"
+    ), Check.WEAK),
+    Trigger("advice.steering_question", _rx(
+        r"\bwhy\s+(?:don't|do\s+not|not)\b|\bwhat\s+if\s+(?:you|we)\b|\bhow\s+about\b"
+        r"|\bwhat\s+about\s+(?:[a-z]+ing|you|trying)\b"
+        r"|\bhave\s+you\s+(?:ever\s+|already\s+)?(?:thought|considered|tried|looked\s+into"
+        r"|checked\s+out|heard\s+of|thought\s+of)\b"
+        r"|\b(?:did|do)\s+you\s+(?:ever\s+)?(?:think|consider)\s+(?:about|of)\b"
+        r"|\bever\s+(?:thought|considered)\b"
+        r"|\b(?:wouldn't|would\s+it\s+not|won't|isn't|doesn't)\s+(?:it|that)\s+(?:be\s+)?"
+        r"(?:make\s+(?:more\s+)?sense|better|easier|smarter|cheaper|wiser|good)"
+        r"|\bdon't\s+you\s+think\b|\bwouldn't\s+you\s+(?:rather|prefer|want)\b"
+    ), Check.STRONG),
+    Trigger("advice.warning", _rx(
+        r"\b(?:be\s+)?careful\b|\bwatch\s+out\b|\bbeware\b|\bstay\s+away\s+from\b"
+        r"|\bdon't\s+(?:ever|even\s+think)\b|\bnever\s+ever\b"
+        r"|\bprices?\s+(?:will|is\s+going\s+to|are\s+going\s+to|going\s+to|might|may|can)"
+        r"\s+(?:go\s+up|rise|increase|double|jump|climb)\b"
+        r"|\b(?:before|till|until)\s+(?:the\s+)?prices?\s+(?:go|goes|rise|jump)"
+        r"|\b(?:otherwise|or\s+else|or)\s+you(?:'ll|\s+will|\s+may|\s+might|\s+could)?\s+"
+        r"(?:lose|regret|pay\s+more|end\s+up|get\s+(?:evicted|cut\s+off|fined))"
+        r"|\beat\s+you\s+alive\b|\bit's\s+a\s+(?:scam|trap|rip-?off)\b|\bscam\b"
+        r"|\bthey\s+(?:shut|cut)\s+(?:people|you|folks)\s+off\b|\bbuy\s+now\b|\btrust\s+me\b"
+    ), Check.STRONG),
+    Trigger("advice.referral", _rx(
+        r"\b(?:the|a|your\s+local|there's\s+a)\s+(?:[a-z]+\s+){0,2}(?:college|clinic"
+        r"|food\s+bank|food\s+pantry|pantry|credit\s+union|library|legal\s+aid|union|church"
+        r"|wic|office|agency|hotline|211|program|center|centre|charity|ngo|bank|nonprofit)"
+        r"\s+(?:(?:on|in|at|near|by)\s+[a-z0-9]+(?:\s+[a-z]+)?\s+)?(?:does|offers|gives|has"
+        r"|provides|helps|hands\s+out|runs|is\s+giving|is\s+offering|is\s+open|opens|open"
+        r"|will\s+help|can\s+help|pays|covers|do|offer|give)\b"
+    ), Check.STRONG),
+    Trigger("advice.referral", _rx(
+        r"\b(?:fyi|heads\s+up|for\s+your\s+information|btw|by\s+the\s+way|just\s+letting"
+        r"\s+you\s+know)\b|\bthey(?:'ll|\s+will|\s+can|\s+could)\s+help\s+(?:you|with)\b"
+    ), Check.WEAK),
+    # polite imperatives anywhere in a sentence: "... kindly pay off the card"
+    Trigger("advice.imperative", _rx(
+        r"\b(?:kindly|please|i\s+beg\s+you|i\s+beg)\s+(?:do\s+)?(?=[a-z])"
+    ), Check.WEAK),
+    Trigger("advice.make_sure", _rx(
+        r"\bmake\s+sure\b|\bensure\b|\bsee\s+(?:to\s+it|that)\b|\bbe\s+sure\s+to\b"
+        r"|\bdon't\s+forget\b|\bremember\s+to\b|\bnever\s+forget\b|\bplease\s+see\s+that\b"
+    ), Check.WEAK),
+    Trigger("advice.counselling", _rx(
+        r"\blet's\s+(?:[a-z]+\s+){0,3}?(?:budget|goal|goals|plan|save|savings|spending"
+        r"|finances|money|debt|bills?|priorities)\b"
+        r"|\blet's\s+(?:sit\s+down|set\s+(?:a|up)|make\s+a\s+plan|work\s+on|figure\s+out"
+        r"|go\s+over\s+your|talk\s+about\s+your)\b|\blet\s+me\s+help\s+you\s+(?:with\s+)?"
+        r"(?:budget|plan|save|decide)\b"
+    ), Check.WEAK),
+)
+
+# Greetings, vocatives, discourse markers and time phrases that may precede an imperative.
+CLAUSE_PREFIX = re.compile(
+    r"(?:\s*(?:(?:this|next|every|each|that)\s+(?:month|week|time|year|payday|season)|"
+    r"and|also|so|then|but|now|ok|okay|k|just|please|kindly|hey|hi|hello|oh|"
+    r"honestly|seriously|first|firstly|second|secondly|next|btw|plus|lol|haha|well|yeah|"
+    r"yes|anyway|anyways|dear|sister|brother|sis|bro|ma|pa|mama|papa|auntie|aunty|uncle|"
+    r"oldma|oldpa|old\s+ma|friend|my\s+friend|maybe|perhaps|always|only|definitely|really|"
+    r"simply|quickly|immediately|asap|today|tomorrow|tonight|again|instead|otherwise|"
+    r"i\s+beg(?:\s+you)?|you\s+please|please\s+do|do|better|ji|madam|sir|look|listen|"
+    r"from\s+now\s+on|after\s+that|right\s+away|for\s+now|in\s+the\s+meantime|"
+    r"when\s+you\s+get\s+paid|with\s+the\s+(?:stipend|money|extra))\b\s*)*"
+)
+
+NEGATION = re.compile(
+    r"(?:don't|do\s+not|never|no\s+need\s+to|try\s+not\s+to|"
+    r"please\s+don't|pls\s+don't)\s+(?:ever\s+|even\s+)?"
+)
+
+# Directive scopes that are expectations, courtesy or app help, not direction.
+BENIGN_HEADS = re.compile(
+    r"(?:have|'ve|of)\s+(?:already\s+)?(?:received|gotten|got|been|seen|heard|arrived)\b"
+    r"|be\s+(?:proud|happy|glad|pleased|tired|exhausted|busy|excited|relieved|fine|ok|okay"
+    r"|all\s+set|good\s+to\s+go|getting|receiving|able\s+to\s+see|there|ready|on\s+time"
+    r"|visible|working|back)\b"
+    r"|(?:let|tell|show|send|text|call|message|email|ping|remind|ask|contact|reach|give)"
+    r"\s+(?:me|us)\b|(?:get|receive|see|hear)\s+(?:it|the|a|your|an|back|from)\b[^.?!]{0,40}"
+    r"\b(?:today|tomorrow|soon|by|on|within|this|next|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|week|app|screen|check|sms|message|stipend|link)\b"
+    r"|feel\s+(?:proud|free|better)|come\s+(?:to\s+the\s+meeting|by|early|on\s+time)"
+    r"|keep\s+(?:it\s+up|up\s+the\s+good)|take\s+care\b|get\s+well\b|go\s+ahead\b"
+)
+
+_PEOPLE = (
+    r"(?:famil(?:y|ies)|households?|homes|mothers|moms|mums|mamas|women|ladies|men|dads"
+    r"|fathers|grandmothers?|grandmas?|grandfathers?|parents|couples?|neighbou?rs|people"
+    r"|folks|members|youths?|farmers|sellers|traders|vendors|mothers'\s+group|groups?)"
+)
+PEER_SUBJECTS = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|some|many"
+    r"|a\s+few|few|other|\d+|most|lots\s+of|a\s+couple\s+of|a\s+group\s+of|a\s+bunch\s+of"
+    r"|half\s+the|these)\s+(?:[a-z'-]+\s+){0,2}?" + _PEOPLE + r"\b"
+    r"|\bthe\s+(?!whole\b|same\b|new\b|next\b|other\b|family\b)[a-z]+\s+"
+    r"(?:family|families|household|group|cohort|folks|fams|women|mothers)\b"
+    r"|\b" + _PEOPLE + r"\s+(?:in|from|of|across|at|on)\s+(?:the\s+)?(?!your\b|our\b)[a-z]+"
+    r"|\b[a-z]+'s\s+(?:group|family|household)\b|\b(?:news|update)\s+from\b"
+    r"|\b(?:a|one|the)\s+(?:young\s+|single\s+|old\s+)?(?:dad|mom|mother|father|grandmother"
+    r"|grandfather|woman|man|lady|couple|widow|farmer|teacher|neighbou?r|seller)\s+"
+    r"(?:in|from|of|at)\s+(?:the\s+)?[a-z]+"
+)
+
+PEER_EVIDENCE = re.compile(
+    r"\b[a-z]+ed\b|\b(?:began|begun|did|made|bought|sold|got|paid|went|built|grew|took"
+    r"|found|put|set\s+up|now|shared|posted|reported|told|split|spent|saved|won|run|ran"
+    r"|dey|doing|been|are\s+[a-z]+ing|is\s+[a-z]+ing|have\s+been|has\s+been)\b"
+)
+
+FEED_POINTERS = re.compile(
+    r"\b(?:their|his|her|the\s+group's|dey|they)\s+(?:[a-z]+\s+)?(?:post|posts|update"
+    r"|updates|story|stories|photos|thread|video|details)\b"
+    r"|\b(?:new|latest)\s+post\s+from\b|\bpinned\s+in\s+the\s+feed\b"
+    r"|\b(?:they|dey|she|he)\s+(?:posted|shared|wrote|put)\b[^.!?]{0,30}\b(?:feed|app|board"
+    r"|wall|group\s+page)\b"
+    r"|\b(?:post|photos|thread|details)\s+(?:is|are)\s+(?:pinned\s+)?(?:in|on|up\s+on)\s+"
+    r"the\s+(?:feed|board|group\s+page)\b"
+)
+
+
+def _is_infinitive(word: str) -> bool:
+    return bool(word)
+
+
+PROFILE = Profile(
+    code="en",
+    abbreviations=lex.ABBREVIATIONS,
+    triggers=TRIGGERS,
+    strong_verbs=frozenset(lex.LIFE_VERBS),
+    weak_verbs=frozenset(lex.OBJECT_DEPENDENT_VERBS),
+    logistic_verbs=lex.LOGISTIC_VERBS,
+    chain_verbs=lex.CHAIN_VERBS,
+    skip_words=lex.SKIP_WORDS,
+    clause_prefix=CLAUSE_PREFIX,
+    negation=NEGATION,
+    benign_heads=BENIGN_HEADS,
+    life_terms=lex.LIFE_TERMS,
+    app_terms=lex.APP_TERMS,
+    time_terms=lex.TIME_TERMS,
+    peer_subjects=PEER_SUBJECTS,
+    second_person=re.compile(r"\b(?:you|your|you're|you'll|you'd|yours)\b"),
+    peer_evidence=PEER_EVIDENCE,
+    feed_pointers=FEED_POINTERS,
+    statement_forms=frozenset(),
+    base_form=lambda word: word,
+    is_infinitive=_is_infinitive,
+)

@@ -1,0 +1,140 @@
+"""Spanish directive forms, clause fillers and peer-report patterns, and the Spanish profile."""
+
+from __future__ import annotations
+
+import re
+
+from app.services.rules import lexicon_es as lex
+from app.services.rules.engine import Check, Profile, Trigger
+
+_SUBJ = r"(?:(?:usted|tu|ustedes|ud|uds)\s+)?(?:si\s+|ya\s+|tambien\s+|mejor\s+)?"
+_NOT_REQUEST = r"(?<!\bme\s)(?<!\bnos\s)(?<!\blo\s)(?<!\bla\s)(?<!\bse\s)(?<!\bles\s)"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.VERBOSE)
+
+
+TRIGGERS: tuple[Trigger, ...] = (
+    Trigger("advice.second_person_modal", _rx(
+        rf"\b{_SUBJ}(?:no\s+)?(?:deberia|deberias|deberian|debe|debes|deben|debiera|debieras"
+        r"|debieran|tiene\s+que|tienes\s+que|tienen\s+que|tendria\s+que|tendrias\s+que"
+        r"|hay\s+que|habria\s+que)\b"
+    ), Check.STRONG, needs_infinitive=True),
+    Trigger("advice.second_person_modal", _rx(
+        r"\b(?:le|te|les|nos)?\s*(?:conviene|convendria|convenga)\b"
+    ), Check.STRONG),
+    Trigger("advice.softened_suggestion", _rx(
+        rf"{_NOT_REQUEST}\b(?:usted\s+|tu\s+|ustedes\s+)?(?:podria|podrias|podrian|puede"
+        r"|puedes|pueden|pudiera|pudieras|necesita|necesitas|necesitan)\b"
+    ), Check.WEAK, needs_infinitive=True),
+    Trigger("advice.softened_suggestion", _rx(
+        r"\b(?:le|te|les)\s+(?:recomiendo|recomendaria|sugiero|sugeriria|aconsejo"
+        r"|aconsejaria|propongo)\b|\b(?:mi|un|una|le\s+doy\s+un|te\s+doy\s+un)\s+(?:consejo"
+        r"|consejito|sugerencia|recomendacion)\b|\b(?:recomiendo|sugiero)\s+que\b"
+        r"|\bseria\s+(?:muy\s+)?(?:bueno|mejor|bien|buena\s+idea|conveniente|util|importante"
+        r"|recomendable|ideal|inteligente|sabio)\b|\blo\s+mejor\s+(?:es|seria|sera|que)\b"
+        r"|\bmas\s+vale\b|\bvale\s+la\s+pena\b|\bes\s+(?:mejor|importante|bueno|recomendable"
+        r"|conveniente)\s+(?:que|si|para)?\b|\by\s+si\s+mejor\b|\bque\s+tal\s+si\b"
+        r"|\b(?:procure|procura|procuren|trate\s+de|trata\s+de|traten\s+de)\b"
+        r"|\bsi\s+yo\s+fuera\b|\bpaso\s+a\s+paso\b|\bpiense\s+en\b|\bpiensa\s+en\b"
+    ), Check.STRONG),
+    Trigger("advice.steering_question", _rx(
+        r"\b(?:ha|has|han|habia|habias)\s+(?:pensado|considerado|intentado|probado"
+        r"|visto\s+la\s+posibilidad)\b|\bya\s+penso\s+en\b|\bpor\s*que\s+no\b|\by\s+si\b"
+        r"|\ba\s+lo\s+mejor\b|\btal\s+vez\b|\bquizas?\b|\bmejor\s+(?:no\s+)?\b"
+        r"|\bno\s+seria\s+(?:mejor|bueno|buena\s+idea)\b"
+    ), Check.WEAK),
+    Trigger("advice.if_i_were_you", _rx(
+        r"\byo\s+que\s+(?:usted|tu|ud)\b|\byo\s+en\s+(?:su|tu)\s+lugar\b"
+        r"|\bsi\s+(?:yo\s+)?fuera\s+(?:usted|tu)\b|\byo\s+en\s+su\s+caso\b"
+    ), Check.ALWAYS),
+    Trigger("advice.peer_nudge", _rx(
+        r"\bhacer\s+lo\s+mismo\b|\bhaga\s+lo\s+mismo\b|\bhaz\s+lo\s+mismo\b"
+        r"|\b(?:usted|tu|ustedes)\s+(?:y\s+sus?\s+[a-z]+\s+)?(?:tambien\s+)?(?:podria|podrian"
+        r"|puede|pueden|podrias)\s+(?:hacerlo|intentarlo|probarlo|hacer\s+algo\s+asi)\b"
+        r"|\b(?:intentelo|pruebelo|animese|animate|animense)\b"
+    ), Check.ALWAYS),
+    Trigger("advice.make_sure", _rx(
+        r"\bno\s+se\s+(?:le\s+)?olvide\b|\bno\s+te\s+olvides\b|\bno\s+olvide\b"
+        r"|\bacuerdese\b|\bacuerdate\b|\brecuerde\b|\brecuerda\b|\basegurese\b|\basegurate\b"
+        r"|\bojala\b|\bhagamos\b|\bvamos\s+a\s+(?:hacer|armar|sentarnos)\b"
+        r"|\bpongamos\s+(?:una\s+)?meta\b"
+    ), Check.WEAK),
+    Trigger("advice.warning", _rx(
+        r"\b(?:cuidado|ojo|aguas)\s+con\b|\b(?:tenga|ten|tengan)\s+cuidado\b"
+        r"|\bno\s+se\s+(?:deje|confie)\b|\bel\s+precio\s+(?:va\s+a\s+subir|sube|subira)\b"
+        r"|\bdespues\s+sube\b|\bsuben?\s+(?:el\s+|los\s+)?precios?\b|\bse\s+va\s+a\s+encarecer\b"
+        r"|\bsi\s+no\s+(?:le|te)\s+(?:cobran|quitan|cortan)\b|\bo\s+le\s+(?:cobran|quitan"
+        r"|cortan)\b|\bes\s+(?:una\s+)?estafa\b|\bcreame\b|\bhagame\s+caso\b"
+    ), Check.STRONG),
+)
+
+CLAUSE_PREFIX = re.compile(
+    r"(?:\s*(?:y|e|tambien|ademas|pero|entonces|bueno|oiga|oye|mire|mira|por\s+favor|porfa|"
+    r"ya|primero|luego|despues|ahora|asi\s+que|pues|senora|senor|dona|don|amiga|vecina|"
+    r"hola|ok|oka|nomas|solo|mejor|por\s+cierto|hermana|mija|mijo|comadre|compadre|"
+    r"(?:el|la|este|esta|cada)\s+(?:proximo|proxima|siguiente)?\s*(?:mes|semana|vez|quincena)|"
+    r"de\s+ahora\s+en\s+adelante|siempre|mientras\s+tanto|hoy|manana|de\s+una\s+vez|"
+    r"con\s+el\s+(?:apoyo|estipendio|dinero))\b\s*)*"
+)
+
+NEGATION = re.compile(r"no\s+(?:(?:se|le|les|lo|la|los|las|me|te|nos|mas|nunca)\s+)*")
+
+BENIGN_HEADS = re.compile(
+    r"(?:haber|estar|llegar|aparecer|salir|recibir|ver|verse|quedar)\w*\b"
+    r"|(?:avise|aviseme|digame|dime|cuenteme|cuentame|llameme|llamame|escribame|escribeme"
+    r"|mandeme|mandame)\b|cuidese\b|cuidate\b"
+)
+
+_PEOPLE = (
+    r"(?:familias?|hogares|senoras?|mamas|madres|papas|padres|papa|mama|vecinas|vecinos"
+    r"|mujeres|hombres|abuelas?|abuelos?|personas|parejas?|jovenes|productoras|socias"
+    r"|companeras|companeros|grupos?)"
+)
+PEER_SUBJECTS = re.compile(
+    r"\b(?:una|un|unas|unos|varias|varios|algunas|algunos|muchas|muchos|dos|tres|cuatro"
+    r"|cinco|seis|siete|ocho|nueve|diez|doce|\d+|otras|otros|las|los)\s+(?:[a-z]+\s+)?"
+    + _PEOPLE + r"\b(?!\s+(?:no\s+)?(?:pueden|puede)\b)"
+    r"|\b(?:los|las)\s+del\s+grupo\b"
+    r"|\bla\s+familia\s+(?!(?:esta|estan|y|de|que|se|le|en|bien|completa|entera|su|sus"
+    r"|como)\b)[a-z]{3,}"
+    r"|\b(?:la|una)\s+senora\s+(?!que\b)[a-z]+|\bun\s+grupo\s+de\b|\bel\s+grupo\s+de\s+[a-z]+"
+    r"|\b(?:noticias|novedades)\s+de\b"
+)
+
+PEER_EVIDENCE = re.compile(
+    r"\b[a-z]+(?:aron|ieron|io|o)\b|\b(?:esta|estan)\s+[a-z]+(?:ando|iendo)\b|\bya\b|\bahora\b"
+    r"|\b(?:empezo|comenzo|hizo|hicieron|puso|pusieron|tiene|tienen|vende|venden|se\s+turnan?)\b"
+)
+
+FEED_POINTERS = re.compile(
+    r"\b(?:publicacion|publicaciones|post|fotos|historia|video)\b[^.!?]{0,30}"
+    r"\b(?:en|al)\s+(?:el\s+|la\s+)?(?:muro|app|aplicacion)\b"
+    r"|\b(?:publico|publicaron|compartio|compartieron|contaron|subieron)\b[^.!?]{0,30}"
+    r"\b(?:muro|app|aplicacion)\b|\bahi\s+esta\s+el\s+post\b"
+)
+
+PROFILE = Profile(
+    code="es",
+    abbreviations=lex.ABBREVIATIONS,
+    triggers=TRIGGERS,
+    strong_verbs=lex.LIFE_VERB_FORMS,
+    weak_verbs=lex.OBJECT_DEPENDENT_FORMS,
+    logistic_verbs=lex.LOGISTIC_VERBS,
+    chain_verbs=lex.CHAIN_VERBS,
+    skip_words=lex.SKIP_WORDS,
+    clause_prefix=CLAUSE_PREFIX,
+    negation=NEGATION,
+    benign_heads=BENIGN_HEADS,
+    life_terms=lex.LIFE_TERMS,
+    app_terms=lex.APP_TERMS,
+    time_terms=lex.TIME_TERMS,
+    peer_subjects=PEER_SUBJECTS,
+    second_person=re.compile(r"\b(?:usted|ustedes|tu|te|ud|uds)\b"),
+    peer_evidence=PEER_EVIDENCE,
+    feed_pointers=FEED_POINTERS,
+    statement_forms=lex.STATEMENT_FORMS,
+    base_form=lex.base_form,
+    is_infinitive=lex.is_infinitive,
+)

@@ -1,0 +1,235 @@
+"""Tests of the liaison-message rules: per-rule examples, traps, properties, dev-set quality."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.services.rules import Category, Intent, Phase, evaluate_liaison_message
+
+DEV_SET = Path(__file__).resolve().parents[2].parent / "shared" / "data" / (
+    "liaison_messages_dev.jsonl")
+
+
+def _load(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+DEV = _load(DEV_SET)
+DEV_ADVICE = [row["text"] for row in DEV if row["label"] == "advice"]
+DEV_NEUTRAL = [row["text"] for row in DEV if row["label"] == "neutral"]
+needs_dev = pytest.mark.skipif(not DEV, reason="dev set not available")
+
+TRAPS = [
+    "You should have received your stipend",
+    "Should we move the meeting?",
+    "Tap submit again if it failed",
+    "Try again to submit, the server was down this morning.",
+    "Don't forget the survey is due Friday!",
+    "Sorry, I can't give advice on that...",
+    "Send me the photo of the receipt please",
+    "Update the app before you submit",
+    "Come to the meeting at 6",
+    "You need to log in again after the update.",
+    "You should see a green check when it goes through.",
+    "How did you decide to start the bakery?",
+    "What are you planning for the business next month?",
+    "¿Cómo les fue con la tanda?",
+    "Debería haberle llegado el estipendio ayer.",
+    "No se le olvide que la encuesta vence el viernes.",
+    "Intente enviar otra vez, el sistema estaba caído.",
+]
+
+ADVICE_BY_RULE = [
+    ("advice.second_person_modal", "Great survey! Next month you should pay down the card"),
+    ("advice.second_person_modal", "u shud sell the goats b4 rainy season"),
+    ("advice.second_person_modal", "Doña Rosa, debería abrir una cuenta de ahorro."),
+    ("advice.imperative", "Call the WIC office, they'll help you with formula."),
+    ("advice.imperative", "Take the kids to the clinic for the free checkup."),
+    ("advice.imperative", "Don't put all the money in the business."),
+    ("advice.imperative", "Pague primero la luz y luego lo demás."),
+    ("advice.softened_suggestion", "Maybe try selling the tamales at church?"),
+    ("advice.softened_suggestion", "It would be wise to keep the business money separate."),
+    ("advice.softened_suggestion", "Le recomiendo que abra una cuenta para los niños."),
+    ("advice.steering_question", "Have you thought about asking for more hours at work?"),
+    ("advice.steering_question", "Wouldn't it be better to pay off the phone first?"),
+    ("advice.if_i_were_you", "If I were you I'd take the forklift class."),
+    ("advice.if_i_were_you", "Yo que usted no sacaría ese préstamo."),
+    ("advice.warning", "Careful with payday loans, the interest will eat you alive."),
+    ("advice.referral", "Just a thought: the community college does free tax prep."),
+    ("advice.peer_nudge", "The Lee family saved a lot buying in bulk, you could do the same!"),
+    ("advice.peer_nudge", "La familia Gómez hizo una tanda, usted debería hacer lo mismo."),
+]
+
+BEST_PRACTICE = [
+    "A family in Monrovia doubled their sales after pooling money to buy a freezer.",
+    "Families in the Riverside group started a savings circle; their post is in the feed.",
+    "Unas familias de Fresno hicieron un intercambio de ropa, las fotos están en la app.",
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+@pytest.mark.parametrize("phase", list(Phase))
+def test_traps_are_neutral_and_allowed(text: str, phase: Phase) -> None:
+    verdict = evaluate_liaison_message(phase, text)
+    assert verdict.category is Category.NEUTRAL, verdict.reasons
+    assert verdict.allowed
+
+
+@pytest.mark.parametrize(("rule_id", "text"), ADVICE_BY_RULE)
+@pytest.mark.parametrize("phase", list(Phase))
+def test_advice_rules_block_with_reason(rule_id: str, text: str, phase: Phase) -> None:
+    verdict = evaluate_liaison_message(phase, text)
+    assert not verdict.allowed
+    assert verdict.category is Category.ADVICE
+    assert rule_id in {reason.rule_id for reason in verdict.reasons}
+    for reason in verdict.reasons:
+        assert reason.span == text[reason.start:reason.end]
+        assert reason.span.strip() and reason.explanation
+
+
+@pytest.mark.parametrize("text", BEST_PRACTICE)
+def test_best_practice_allowed_only_in_phase_two(text: str) -> None:
+    one = evaluate_liaison_message(Phase.ONE, text)
+    two = evaluate_liaison_message("II", text)
+    assert one.category is two.category is Category.BEST_PRACTICE
+    assert two.allowed and not one.allowed
+    assert "phase.best_practice_in_phase_one" in {r.rule_id for r in one.reasons}
+    assert any(r.rule_id.startswith("best_practice.") for r in two.reasons)
+
+
+def test_declared_intent_never_lets_advice_through() -> None:
+    verdict = evaluate_liaison_message(
+        Phase.TWO, "Great survey! Next month you should pay down the card", intent="logistics")
+    assert not verdict.allowed
+    assert verdict.declared_intent is Intent.LOGISTICS
+
+
+def test_declared_best_practice_in_phase_one_is_blocked() -> None:
+    verdict = evaluate_liaison_message(Phase.ONE, "Meeting at 6.", intent=Intent.BEST_PRACTICE)
+    assert not verdict.allowed
+    assert verdict.reasons[-1].rule_id == "phase.best_practice_in_phase_one"
+
+
+def test_explanations_follow_language() -> None:
+    verdict = evaluate_liaison_message(Phase.ONE, "Ahorre el dinero del apoyo.", language="es-MX")
+    assert verdict.language == "es" and verdict.language_supported
+    assert "familia" in verdict.reasons[0].explanation
+
+
+def test_unsupported_language_is_blocked() -> None:
+    verdict = evaluate_liaison_message(Phase.TWO, "Merci pour le formulaire.", language="fr")
+    assert not verdict.allowed and not verdict.language_supported
+    assert verdict.reasons[-1].rule_id == "language.unsupported"
+
+
+def test_empty_text_is_neutral() -> None:
+    for text in ("", "   \n\t"):
+        verdict = evaluate_liaison_message(Phase.ONE, text)
+        assert verdict.allowed and verdict.category is Category.NEUTRAL
+
+
+def test_invalid_phase_raises_value_error() -> None:
+    with pytest.raises(ValueError, match="phase"):
+        evaluate_liaison_message("III", "hello")
+
+
+# --- properties -------------------------------------------------------------------------
+
+DIRECTIVES = ["you should", "u shud", "you need to", "you must", "you'd better", "maybe",
+              "why don't you", "I'd recommend you", "have you thought about", "kindly", ""]
+LIFE_ACTIONS = ["pay off the credit card", "save the money for school fees",
+                "sell the goats at the market", "buy the rice now", "open a savings account",
+                "take the kids to the clinic", "ask your boss for more hours",
+                "quit that job", "put the stipend into savings", "borrow from the moneylender"]
+ES_ADVICE = ["debería {}", "le recomiendo {}", "tiene que {}", "¿por qué no {}?", "mejor {}"]
+ES_ACTIONS = ["ahorrar para la escuela de los niños", "vender las tortillas en el mercado",
+              "pagar la tarjeta de crédito", "comprar el maíz ahora"]
+
+generated_advice = st.one_of(
+    st.builds(lambda d, a: f"{d} {a}.".strip(), st.sampled_from(DIRECTIVES),
+              st.sampled_from(LIFE_ACTIONS)),
+    st.builds(lambda t, a: t.format(a) + ".", st.sampled_from(ES_ADVICE),
+              st.sampled_from(ES_ACTIONS)),
+)
+advice_texts = st.sampled_from(DEV_ADVICE) | generated_advice if DEV_ADVICE else generated_advice
+phases = st.sampled_from([*list(Phase), "I", "II"])
+fast = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@fast
+@given(phase=phases, text=advice_texts)
+def test_advice_is_never_allowed(phase: Phase | str, text: str) -> None:
+    assert not evaluate_liaison_message(phase, text).allowed
+
+
+@fast
+@given(text=st.text(max_size=200) | st.sampled_from(BEST_PRACTICE + TRAPS))
+def test_phase_one_allows_only_neutral(text: str) -> None:
+    verdict = evaluate_liaison_message(Phase.ONE, text)
+    if verdict.allowed:
+        assert verdict.category is Category.NEUTRAL
+
+
+@needs_dev
+@fast
+@given(advice=advice_texts, neutral=st.sampled_from(DEV_NEUTRAL or TRAPS),
+       before=st.booleans(), phase=phases)
+def test_neutral_padding_never_hides_advice(
+    advice: str, neutral: str, before: bool, phase: Phase | str
+) -> None:
+    if not neutral.rstrip().endswith((".", "!", "?")):
+        neutral = neutral.rstrip() + "."  # a *sentence* is appended, so it ends like one
+    text = f"{neutral} {advice}" if before else f"{advice} {neutral}"
+    assert not evaluate_liaison_message(phase, text).allowed
+
+
+@fast
+@given(text=st.text(max_size=300), phase=phases,
+       language=st.sampled_from([None, "en", "es", "es-MX", "fr", "xx"]))
+def test_deterministic_total_and_spans_match(
+    text: str, phase: Phase | str, language: str | None
+) -> None:
+    first = evaluate_liaison_message(phase, text, language=language)
+    assert first == evaluate_liaison_message(phase, text, language=language)
+    for reason in first.reasons:
+        assert 0 <= reason.start <= reason.end <= len(text)
+        assert reason.span == text[reason.start:reason.end]
+
+
+@fast
+@given(text=advice_texts, language=st.sampled_from(["fr", "de", "pt-BR", "und"]))
+def test_unsupported_language_never_allows_advice(text: str, language: str) -> None:
+    verdict = evaluate_liaison_message(Phase.TWO, text, language=language)
+    assert not verdict.allowed and not verdict.language_supported
+
+
+@pytest.mark.parametrize("text", ["\x00" * 50, "🙂" * 500, "a" * 10_000,
+                                  "you should " * 1000, "¿" * 300 + "deberia"])
+def test_odd_inputs_do_not_crash(text: str) -> None:
+    verdict = evaluate_liaison_message(Phase.ONE, text)
+    assert isinstance(verdict.allowed, bool)
+
+
+# --- quality on the labelled dev set ----------------------------------------------------
+
+@needs_dev
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_dev_set_quality(lang: str) -> None:
+    rows = [row for row in DEV if row["lang"] == lang]
+    for phase in Phase:
+        verdicts = [(row["label"], evaluate_liaison_message(phase, row["text"], language=lang))
+                    for row in rows]
+        advice = [v for label, v in verdicts if label == "advice"]
+        neutral = [v for label, v in verdicts if label == "neutral"]
+        recall = sum(not v.allowed for v in advice) / len(advice)
+        false_block = sum(not v.allowed for v in neutral) / len(neutral)
+        assert recall >= 0.95, (phase, recall)
+        assert false_block <= 0.05, (phase, false_block)
