@@ -192,9 +192,20 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
     if exc.status_code == 404 and detail == "Not Found":
         detail = "No such resource."
-    return problem_response(
-        exc.status_code, code, detail, request=request, headers=getattr(exc, "headers", None)
-    )
+    headers = getattr(exc, "headers", None)
+    if exc.status_code == 405:
+        # Starlette names only the first route that matched the path; list them all.
+        headers = {"Allow": ", ".join(sorted(_allowed_methods(request)))}
+    return problem_response(exc.status_code, code, detail, request=request, headers=headers)
+
+
+def _allowed_methods(request: Request) -> set[str]:
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        path_regex = getattr(route, "path_regex", None)
+        if path_regex is not None and path_regex.match(request.url.path):
+            methods |= getattr(route, "methods", None) or set()
+    return methods
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:

@@ -55,6 +55,12 @@ def _default_sms_sender(settings: Settings) -> SmsSender:
     return OutboxSmsSender() if settings.sms_backend == "outbox" else ConsoleSmsSender()
 
 
+_UNREADABLE_BODY = {
+    "description": "The body could not be read (not UTF-8 text)",
+    "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+}
+
+
 def _openapi(app: FastAPI) -> dict[str, Any]:
     """The contract, with error responses typed as problem+json only."""
     if app.openapi_schema:
@@ -64,6 +70,8 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     )
     for path_item in schema.get("paths", {}).values():
         for operation in path_item.values():
+            if "requestBody" in operation:  # a body that is not even text answers 400
+                operation["responses"].setdefault("400", _UNREADABLE_BODY)
             for status_code, response in operation.get("responses", {}).items():
                 content = response.get("content", {})
                 if status_code.startswith(("4", "5")) and "application/json" in content:

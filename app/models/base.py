@@ -27,7 +27,10 @@ MAX_BIGINT = 2**63 - 1
 NO_NUL = r"^[^\x00]*$"
 """Text fields reject NUL: PostgreSQL cannot store it, and no person types it."""
 
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200, pattern=NO_NUL)]
+VISIBLE = r"^[^\x00]*[^\s\x00][^\x00]*$"
+"""At least one visible character, no NUL."""
+
+ShortText = Annotated[str, StringConstraints(max_length=200, pattern=NO_NUL)]
 Password = Annotated[str, StringConstraints(min_length=12, max_length=128, pattern=NO_NUL)]
 LoginPassword = Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=NO_NUL)]
 PhoneText = Annotated[
@@ -36,9 +39,7 @@ PhoneText = Annotated[
 OpaqueToken = Annotated[
     str, StringConstraints(min_length=20, max_length=200, pattern=r"^[A-Za-z0-9_\-]+$")
 ]
-Name = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=NO_NUL)
-]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=VISIBLE)]
 
 
 def utcnow() -> datetime:

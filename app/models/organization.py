@@ -8,7 +8,7 @@ from sqlmodel import Field, SQLModel
 from app.models.base import Name, UTCDateTime, new_id, utcnow
 
 CountryCode = Annotated[
-    str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{2}$")
+    str, StringConstraints(to_upper=True, pattern=r"^[A-Za-z]{2}$")
 ]
 
 
