@@ -8,7 +8,7 @@ Usage (from the repository root)::
 The detector is purely hand-written rules: it has no data-derived component (no learned
 lexicon, no weights), so there is nothing to fit per fold and k-fold cross-validation would
 report the same numbers as the full set. The honest estimate of quality on unseen voices is
-the HELD-OUT extra set (tests/services/rules_extra_messages.jsonl), written before tuning and
+the HELD-OUT extra set (tests/data/liaison_messages_heldout.jsonl), written before tuning and
 reported separately.
 """
 
@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 from app.services.rules import Phase, evaluate_liaison_message  # noqa: E402
 
 DEFAULT_DATA = (
-    ROOT.parent / "shared" / "data" / "liaison_messages_dev.jsonl",
-    ROOT / "tests" / "services" / "rules_extra_messages.jsonl",
+    ROOT / "tests" / "data" / "liaison_messages_dev.jsonl",
+    ROOT / "tests" / "data" / "liaison_messages_heldout.jsonl",
 )
 
 

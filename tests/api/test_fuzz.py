@@ -14,10 +14,9 @@ import pytest
 import schemathesis
 from fastapi import FastAPI
 from hypothesis import settings
-from sqlalchemy import Connection
-
 from schemathesis.core.parameters import ParameterLocation
 from schemathesis.specs.openapi.checks import positive_data_acceptance
+from sqlalchemy import Connection
 
 from app.db import session_scope
 from app.deps import get_session

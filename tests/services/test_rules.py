@@ -11,13 +11,12 @@ from hypothesis import strategies as st
 
 from app.services.rules import Category, Intent, Phase, evaluate_liaison_message
 
-DEV_SET = Path(__file__).resolve().parents[2].parent / "shared" / "data" / (
-    "liaison_messages_dev.jsonl")
+# A copy of the product owner's labelled set (shared/data/liaison_messages_dev.jsonl), kept in
+# the repository so a fresh clone tests the same thing as CI.
+DEV_SET = Path(__file__).resolve().parents[1] / "data" / "liaison_messages_dev.jsonl"
 
 
 def _load(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        return []
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
@@ -25,7 +24,6 @@ def _load(path: Path) -> list[dict[str, str]]:
 DEV = _load(DEV_SET)
 DEV_ADVICE = [row["text"] for row in DEV if row["label"] == "advice"]
 DEV_NEUTRAL = [row["text"] for row in DEV if row["label"] == "neutral"]
-needs_dev = pytest.mark.skipif(not DEV, reason="dev set not available")
 
 TRAPS = [
     "You should have received your stipend",
@@ -91,7 +89,7 @@ def test_advice_rules_block_with_reason(rule_id: str, text: str, phase: Phase) -
     assert verdict.category is Category.ADVICE
     assert rule_id in {reason.rule_id for reason in verdict.reasons}
     for reason in verdict.reasons:
-        assert reason.span == text[reason.start:reason.end]
+        assert reason.span == text[reason.start : reason.end]
         assert reason.span.strip() and reason.explanation
 
 
@@ -107,7 +105,8 @@ def test_best_practice_allowed_only_in_phase_two(text: str) -> None:
 
 def test_declared_intent_never_lets_advice_through() -> None:
     verdict = evaluate_liaison_message(
-        Phase.TWO, "Great survey! Next month you should pay down the card", intent="logistics")
+        Phase.TWO, "Great survey! Next month you should pay down the card", intent="logistics"
+    )
     assert not verdict.allowed
     assert verdict.declared_intent is Intent.LOGISTICS
 
@@ -143,21 +142,46 @@ def test_invalid_phase_raises_value_error() -> None:
 
 # --- properties -------------------------------------------------------------------------
 
-DIRECTIVES = ["you should", "u shud", "you need to", "you must", "you'd better", "maybe",
-              "why don't you", "I'd recommend you", "have you thought about", "kindly", ""]
-LIFE_ACTIONS = ["pay off the credit card", "save the money for school fees",
-                "sell the goats at the market", "buy the rice now", "open a savings account",
-                "take the kids to the clinic", "ask your boss for more hours",
-                "quit that job", "put the stipend into savings", "borrow from the moneylender"]
+DIRECTIVES = [
+    "you should",
+    "u shud",
+    "you need to",
+    "you must",
+    "you'd better",
+    "maybe",
+    "why don't you",
+    "I'd recommend you",
+    "have you thought about",
+    "kindly",
+    "",
+]
+LIFE_ACTIONS = [
+    "pay off the credit card",
+    "save the money for school fees",
+    "sell the goats at the market",
+    "buy the rice now",
+    "open a savings account",
+    "take the kids to the clinic",
+    "ask your boss for more hours",
+    "quit that job",
+    "put the stipend into savings",
+    "borrow from the moneylender",
+]
 ES_ADVICE = ["debería {}", "le recomiendo {}", "tiene que {}", "¿por qué no {}?", "mejor {}"]
-ES_ACTIONS = ["ahorrar para la escuela de los niños", "vender las tortillas en el mercado",
-              "pagar la tarjeta de crédito", "comprar el maíz ahora"]
+ES_ACTIONS = [
+    "ahorrar para la escuela de los niños",
+    "vender las tortillas en el mercado",
+    "pagar la tarjeta de crédito",
+    "comprar el maíz ahora",
+]
 
 generated_advice = st.one_of(
-    st.builds(lambda d, a: f"{d} {a}.".strip(), st.sampled_from(DIRECTIVES),
-              st.sampled_from(LIFE_ACTIONS)),
-    st.builds(lambda t, a: t.format(a) + ".", st.sampled_from(ES_ADVICE),
-              st.sampled_from(ES_ACTIONS)),
+    st.builds(
+        lambda d, a: f"{d} {a}.".strip(), st.sampled_from(DIRECTIVES), st.sampled_from(LIFE_ACTIONS)
+    ),
+    st.builds(
+        lambda t, a: t.format(a) + ".", st.sampled_from(ES_ADVICE), st.sampled_from(ES_ACTIONS)
+    ),
 )
 advice_texts = st.sampled_from(DEV_ADVICE) | generated_advice if DEV_ADVICE else generated_advice
 phases = st.sampled_from([*list(Phase), "I", "II"])
@@ -178,10 +202,13 @@ def test_phase_one_allows_only_neutral(text: str) -> None:
         assert verdict.category is Category.NEUTRAL
 
 
-@needs_dev
 @fast
-@given(advice=advice_texts, neutral=st.sampled_from(DEV_NEUTRAL or TRAPS),
-       before=st.booleans(), phase=phases)
+@given(
+    advice=advice_texts,
+    neutral=st.sampled_from(DEV_NEUTRAL or TRAPS),
+    before=st.booleans(),
+    phase=phases,
+)
 def test_neutral_padding_never_hides_advice(
     advice: str, neutral: str, before: bool, phase: Phase | str
 ) -> None:
@@ -192,8 +219,11 @@ def test_neutral_padding_never_hides_advice(
 
 
 @fast
-@given(text=st.text(max_size=300), phase=phases,
-       language=st.sampled_from([None, "en", "es", "es-MX", "fr", "xx"]))
+@given(
+    text=st.text(max_size=300),
+    phase=phases,
+    language=st.sampled_from([None, "en", "es", "es-MX", "fr", "xx"]),
+)
 def test_deterministic_total_and_spans_match(
     text: str, phase: Phase | str, language: str | None
 ) -> None:
@@ -201,7 +231,7 @@ def test_deterministic_total_and_spans_match(
     assert first == evaluate_liaison_message(phase, text, language=language)
     for reason in first.reasons:
         assert 0 <= reason.start <= reason.end <= len(text)
-        assert reason.span == text[reason.start:reason.end]
+        assert reason.span == text[reason.start : reason.end]
 
 
 @fast
@@ -211,8 +241,9 @@ def test_unsupported_language_never_allows_advice(text: str, language: str) -> N
     assert not verdict.allowed and not verdict.language_supported
 
 
-@pytest.mark.parametrize("text", ["\x00" * 50, "🙂" * 500, "a" * 10_000,
-                                  "you should " * 1000, "¿" * 300 + "deberia"])
+@pytest.mark.parametrize(
+    "text", ["\x00" * 50, "🙂" * 500, "a" * 10_000, "you should " * 1000, "¿" * 300 + "deberia"]
+)
 def test_odd_inputs_do_not_crash(text: str) -> None:
     verdict = evaluate_liaison_message(Phase.ONE, text)
     assert isinstance(verdict.allowed, bool)
@@ -220,16 +251,34 @@ def test_odd_inputs_do_not_crash(text: str) -> None:
 
 # --- quality on the labelled dev set ----------------------------------------------------
 
-@needs_dev
+
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_dev_set_quality(lang: str) -> None:
     rows = [row for row in DEV if row["lang"] == lang]
     for phase in Phase:
-        verdicts = [(row["label"], evaluate_liaison_message(phase, row["text"], language=lang))
-                    for row in rows]
+        verdicts = [
+            (row["label"], evaluate_liaison_message(phase, row["text"], language=lang))
+            for row in rows
+        ]
         advice = [v for label, v in verdicts if label == "advice"]
         neutral = [v for label, v in verdicts if label == "neutral"]
         recall = sum(not v.allowed for v in advice) / len(advice)
         false_block = sum(not v.allowed for v in neutral) / len(neutral)
         assert recall >= 0.95, (phase, recall)
         assert false_block <= 0.05, (phase, false_block)
+
+
+def test_padding_every_dev_advice_with_every_dev_neutral_sentence() -> None:
+    """The exhaustive version of the property above, over the whole labelled set."""
+    sentences = [
+        n.rstrip() if n.rstrip().endswith((".", "!", "?")) else n.rstrip() + "."
+        for n in DEV_NEUTRAL
+    ]
+    passed = [
+        (advice, sentence)
+        for advice in DEV_ADVICE
+        for sentence in sentences
+        for text in (f"{sentence} {advice}", f"{advice} {sentence}")
+        if evaluate_liaison_message(Phase.TWO, text).allowed
+    ]
+    assert passed == []

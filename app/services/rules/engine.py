@@ -30,7 +30,7 @@ from app.services.rules.normalize import (
     spans,
 )
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z]+)*")
 _WINDOW_WORDS = 16  # how far after a directive form we look for what it is about
 _INVERTED_SUBJECTS = frozenset({"you", "we", "i", "they", "he", "she"})
 
