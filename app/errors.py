@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "/problems/"
@@ -200,21 +201,32 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 def _allowed_methods(request: Request) -> set[str]:
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        path_regex = getattr(route, "path_regex", None)
-        if path_regex is not None and path_regex.match(request.url.path):
-            methods |= getattr(route, "methods", None) or set()
-    return methods
+    # Ask each top-level route whether it would take the path with another method: routes
+    # inside included routers sit behind one wrapper route that has no path of its own.
+    return {
+        method
+        for method in _HTTP_METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL
+            for route in request.app.router.routes
+        )
+    }
+
+
+_HTTP_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
-    logger.exception("unhandled error", extra={"path": request.url.path})
+    # Rendered by Starlette's outermost middleware, outside the request-id middleware: add the
+    # id here so a person reporting the failure can quote it and we can find the log line.
+    request_id = getattr(request.state, "request_id", None)
+    logger.exception("unhandled error", extra={"path": request.url.path, "request_id": request_id})
     return problem_response(
         500,
         "internal-error",
         "Something went wrong on our side; it has been logged.",
         request=request,
+        headers={"X-Request-ID": request_id} if request_id else None,
     )
 
 

@@ -80,25 +80,35 @@ class BodyLimitMiddleware:
             await self._reject(scope, send)
             return
         received = 0
+        too_large = False
         response_started = False
+        replaced = False
 
         async def counting_receive() -> Message:
-            nonlocal received
+            nonlocal received, too_large
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
+                    too_large = True
                     raise _BodyTooLarge
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal response_started
+        async def guarded_send(message: Message) -> None:
+            nonlocal response_started, replaced
+            if too_large and not response_started:
+                # The app may catch the error and answer for itself (FastAPI turns any failure
+                # to read a body into a 400); the client must still be told it was too large.
+                response_started = replaced = True
+                await self._reject(scope, send)
+            if replaced:
+                return
             if message["type"] == "http.response.start":
                 response_started = True
             await send(message)
 
         try:
-            await self.app(scope, counting_receive, tracking_send)
+            await self.app(scope, counting_receive, guarded_send)
         except _BodyTooLarge:
             if not response_started:
                 await self._reject(scope, send)

@@ -15,7 +15,7 @@ from app.services import auth, security
 
 _sequence = itertools.count(1)
 STAFF_PASSWORD = "a-long-enough-password"
-_PASSWORD_HASH = security.hash_password(STAFF_PASSWORD)  # hashing is slow: once per run
+STAFF_PASSWORD_HASH = security.hash_password(STAFF_PASSWORD)  # hashing is slow: once per run
 
 
 def make_organization(session: Session, **overrides: Any) -> Organization:
@@ -36,7 +36,7 @@ def make_user(session: Session, role: Role, **overrides: Any) -> User:
     else:
         values |= {
             "email": f"staff{number}-{uuid.uuid4().hex[:6]}@example.org",
-            "password_hash": _PASSWORD_HASH,
+            "password_hash": STAFF_PASSWORD_HASH,
             "full_name": f"Staff {number}",
         }
     user = User(**(values | overrides))

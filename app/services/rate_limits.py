@@ -50,4 +50,4 @@ def enforce(session: Session, key: str, limit: int, now: datetime, window: timed
 def prune(session: Session, now: datetime, older_than: timedelta) -> int:
     table = RateLimitCounter.__table__  # type: ignore[attr-defined]
     result = session.execute(sa.delete(table).where(table.c.window_start < now - older_than))
-    return int(result.rowcount or 0)
+    return int(getattr(result, "rowcount", 0) or 0)

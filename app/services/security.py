@@ -3,6 +3,8 @@
 Pure functions over explicit keys, so the auth workflows can be tested without HTTP.
 """
 
+import base64
+import binascii
 import hashlib
 import hmac
 import secrets
@@ -76,6 +78,8 @@ def encode_access_token(
 
 def decode_access_token(key: str, token: str) -> AccessClaims | None:
     """The claims of a valid, unexpired token signed with `key`; None for anything else."""
+    if not _canonical_signature(token):
+        return None
     try:
         payload = jwt.decode(
             token,
@@ -91,3 +95,19 @@ def decode_access_token(key: str, token: str) -> AccessClaims | None:
         )
     except (jwt.PyJWTError, ValueError, TypeError, KeyError):
         return None
+
+
+def _canonical_signature(token: str) -> bool:
+    """Whether the signature is spelled the one way an encoder writes it.
+
+    base64url leaves spare bits in a segment's last character, and lenient decoders (PyJWT
+    before 2.14, and maybe again later) ignore them, so one signature would have several
+    spellings. A token must have exactly one, or a revocation list keyed by token text could be
+    sidestepped by changing its last character.
+    """
+    signature = token.rpartition(".")[2]
+    try:
+        raw = base64.urlsafe_b64decode(signature + "=" * (-len(signature) % 4))
+    except (binascii.Error, ValueError):
+        return False
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode() == signature
