@@ -1,10 +1,11 @@
 """Dependencies as `Annotated` aliases, so each route's signature shows what it needs and who
 may call it."""
 
+import uuid
 from collections.abc import Callable, Iterator
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
 
@@ -99,3 +100,11 @@ PageCursor = Annotated[
 ]
 PageLimit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Items per page.")]
 DEFAULT_LIMIT = DEFAULT_PAGE_SIZE
+
+OrganizationId = Annotated[uuid.UUID, Path(description="The organization's id.")]
+DemonstrationId = Annotated[uuid.UUID, Path(description="The demonstration's id.")]
+HouseholdId = Annotated[uuid.UUID, Path(description="The household's id.")]
+FriendGroupId = Annotated[uuid.UUID, Path(description="The friend group's id.")]
+InvitationId = Annotated[uuid.UUID, Path(description="The invitation's id.")]
+MemberId = Annotated[uuid.UUID, Path(description="The household member's id.")]
+UserId = Annotated[uuid.UUID, Path(description="The user's id.")]

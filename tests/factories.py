@@ -9,6 +9,9 @@ from sqlmodel import Session
 
 from app.config import Settings
 from app.models.base import utcnow
+from app.models.demonstration import Demonstration, DemonstrationLiaison
+from app.models.friend_group import FriendGroup
+from app.models.household import Household
 from app.models.organization import Organization
 from app.models.user import Role, User
 from app.services import auth, security
@@ -98,3 +101,64 @@ def make_actors(session: Session, settings: Settings) -> Actors:
         other_liaison=staff(Role.LIAISON, other),
         family=sign_in(session, settings, make_user(session, Role.FAMILY)),
     )
+
+
+def make_demonstration(
+    session: Session, organization: Organization, **overrides: Any
+) -> Demonstration:
+    values: dict[str, Any] = {
+        "name": f"Demonstration {next(_sequence)}",
+        "area": "Fruitvale",
+        "country": "US",
+        "languages": ["en", "es"],
+        "stipend_amount_minor": 2500,
+        "stipend_currency": "USD",
+        "started_on": utcnow().date(),
+        "organization_id": organization.id,
+        "created_at": utcnow(),
+    }
+    demonstration = Demonstration(**(values | overrides))
+    session.add(demonstration)
+    session.flush()
+    return demonstration
+
+
+def assign_liaison(session: Session, demonstration: Demonstration, liaison: User) -> None:
+    session.add(DemonstrationLiaison(demonstration_id=demonstration.id, user_id=liaison.id))
+    session.flush()
+
+
+def make_household(
+    session: Session,
+    demonstration: Demonstration,
+    *,
+    friend_group: FriendGroup | None = None,
+    **overrides: Any,
+) -> Household:
+    """A household of the demonstration; without `friend_group`, the seed of a new group."""
+    if friend_group is None:
+        friend_group = FriendGroup(demonstration_id=demonstration.id, created_at=utcnow())
+        session.add(friend_group)
+        session.flush()
+        overrides.setdefault("is_seed", True)
+    now = utcnow()
+    values: dict[str, Any] = {
+        "demonstration_id": demonstration.id,
+        "friend_group_id": friend_group.id,
+        "label": f"Household {next(_sequence)}",
+        "preferred_language": "en",
+        "created_at": now,
+        "updated_at": now,
+    }
+    household = Household(**(values | overrides))
+    session.add(household)
+    session.flush()
+    return household
+
+
+def make_family_member(
+    session: Session, settings: Settings, household: Household, **overrides: Any
+) -> SignedIn:
+    """A signed-in adult of `household`."""
+    user = make_user(session, Role.FAMILY, household_id=household.id, **overrides)
+    return sign_in(session, settings, user)

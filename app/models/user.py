@@ -39,6 +39,9 @@ class User(SQLModel, table=True):
     organization_id: uuid.UUID | None = Field(
         default=None, foreign_key="organizations.id", index=True, ondelete="RESTRICT"
     )
+    household_id: uuid.UUID | None = Field(
+        default=None, foreign_key="households.id", index=True, ondelete="SET NULL"
+    )
     email: str | None = Field(default=None, max_length=254, unique=True)
     phone: str | None = Field(default=None, max_length=20, unique=True)
     password_hash: str | None = Field(default=None, max_length=255)

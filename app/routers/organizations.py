@@ -7,6 +7,7 @@ from app.deps import (
     DEFAULT_LIMIT,
     AnyStaff,
     OrgAdmin,
+    OrganizationId,
     PageCursor,
     PageLimit,
     PlatformAdmin,
@@ -20,7 +21,6 @@ from app.services import organizations
 
 router = APIRouter(prefix="/v1/organizations", tags=["organizations"])
 
-OrganizationId = Annotated[uuid.UUID, Path(description="The organization's id.")]
 StaffId = Annotated[uuid.UUID, Path(description="The staff member's user id.")]
 
 

@@ -52,6 +52,8 @@ def _without_secrets(changes: Mapping[str, Any]) -> dict[str, Any]:
 def _jsonable(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
     if value is None or isinstance(value, bool | int | float | str):
         return value
     return str(value)

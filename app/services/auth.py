@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.config import Settings
 from app.errors import Unauthorized
@@ -67,7 +67,7 @@ def request_code(
     ctx.limit(session, "otp-send-address", client_address, ctx.settings.otp_sends_per_address)
     session.execute(
         sa.update(OneTimeCode)
-        .where(OneTimeCode.phone == phone, OneTimeCode.consumed_at.is_(None))  # type: ignore[union-attr]
+        .where(col(OneTimeCode.phone) == phone, col(OneTimeCode.consumed_at).is_(None))
         .values(consumed_at=ctx.now)
     )
     code = security.new_numeric_code()
@@ -163,7 +163,7 @@ def refresh(session: Session, ctx: Clocked, refresh_token: str) -> TokenPair:
 def revoke_session(session: Session, session_id: uuid.UUID, now: datetime, *, reason: str) -> None:
     session.execute(
         sa.update(AuthSession)
-        .where(AuthSession.id == session_id, AuthSession.revoked_at.is_(None))  # type: ignore[union-attr]
+        .where(col(AuthSession.id) == session_id, col(AuthSession.revoked_at).is_(None))
         .values(revoked_at=now, revoked_reason=reason)
     )
 
@@ -173,7 +173,7 @@ def revoke_user_sessions(
 ) -> None:
     session.execute(
         sa.update(AuthSession)
-        .where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))  # type: ignore[union-attr]
+        .where(col(AuthSession.user_id) == user_id, col(AuthSession.revoked_at).is_(None))
         .values(revoked_at=now, revoked_reason=reason)
     )
 
@@ -198,6 +198,7 @@ def authenticate(session: Session, ctx: Clocked, access_token: str) -> Principal
         role=user.role,
         session_id=auth_session.id,
         organization_id=user.organization_id,
+        household_id=user.household_id,
     )
 
 

@@ -50,7 +50,8 @@ def paginate(
     cursor: str | None,
     limit: int,
 ) -> tuple[Sequence[RowT], str | None]:
-    """Newest first. `created_at`/`row_id` are the model's columns the cursor keys on."""
+    """Newest first. `created_at`/`row_id` are the model's columns the cursor keys on (any
+    timestamp column, e.g. `recorded_at`, can play the part of `created_at`)."""
     if cursor is not None:
         after_at, after_id = decode_cursor(cursor)
         statement = statement.where(sa.tuple_(created_at, row_id) < sa.tuple_(after_at, after_id))
@@ -58,4 +59,4 @@ def paginate(
     if len(rows) <= limit:
         return rows, None
     last = rows[limit - 1]
-    return rows[:limit], encode_cursor(getattr(last, "created_at"), getattr(last, "id"))  # noqa: B009
+    return rows[:limit], encode_cursor(getattr(last, created_at.key), getattr(last, row_id.key))
