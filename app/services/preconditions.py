@@ -1,0 +1,41 @@
+"""`If-Match` on edits of shared records: optimistic concurrency with a version counter.
+
+The record's ETag is its id and version. An edit names the version it was based on; the
+write is one conditional UPDATE on that version, so of two edits on the same version exactly
+one wins and the other gets 412.
+"""
+
+import uuid
+
+from app.errors import DomainError, PreconditionFailed
+
+
+class PreconditionRequired(DomainError):
+    status, code, title = 428, "precondition-required", "If-Match required"
+
+
+class StaleVersion(PreconditionFailed):
+    code = "stale-version"
+
+
+def etag(record_id: uuid.UUID, version: int) -> str:
+    return f'"{record_id.hex}.{version}"'
+
+
+def require_match(if_match: str | None, current: str) -> None:
+    """428 without `If-Match`; 412 unless one of its tags (or `*`) is the current one."""
+    if if_match is None or not if_match.strip():
+        raise PreconditionRequired(
+            "Send `If-Match` with the ETag you last read, so a change made meanwhile is not "
+            "overwritten."
+        )
+    tags = {tag.strip() for tag in if_match.split(",")}
+    if "*" not in tags and current not in tags:
+        raise stale()
+
+
+def stale() -> StaleVersion:
+    return StaleVersion(
+        "Someone changed this record after you read it; read it again and decide on the "
+        "current version."
+    )
