@@ -1,0 +1,462 @@
+"""Everyday Changemakers: the consent life cycle of a highlight.
+
+Staff write a draft; every featured household sees exactly that draft and consents or declines.
+It is published when all consented and each holds `public_feature` consent. It stops being
+public the moment any of them declines or withdraws that consent: `publicly_visible` checks the
+*current* consent records in the query, and the stored status follows (marked on every write
+here, and through `withdraw_for_household` when the consent service calls it).
+"""
+
+import uuid
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
+
+from app.errors import Conflict, Forbidden, NotFound, Unprocessable
+from app.models.base import utcnow
+from app.models.consent import ConsentPurpose, ConsentRecord
+from app.models.highlight import (
+    ConsentAnswer,
+    FeaturedHousehold,
+    Highlight,
+    HighlightCreate,
+    HighlightHousehold,
+    HighlightPost,
+    HighlightPublic,
+    HighlightRequest,
+    HighlightStatus,
+    HighlightUpdate,
+    LinkedPost,
+)
+from app.models.household import Household
+from app.models.organization import Organization
+from app.models.practice import PracticePost
+from app.models.user import Role
+from app.services import audit, consent, demonstrations, practices
+from app.services.pagination import paginate
+from app.services.principal import Principal
+
+
+class HighlightNotFound(NotFound):
+    code = "highlight-not-found"
+
+
+class UnknownFeaturedHousehold(Unprocessable):
+    code = "unknown-household"
+    title = "Not a household of this demonstration"
+
+
+class UnknownLinkedPost(Unprocessable):
+    code = "unknown-practice"
+    title = "Not a practice post of this demonstration"
+
+
+class NotPublished(Conflict):
+    code = "highlight-not-published"
+    title = "Not published"
+
+
+def holds_public_feature(household_id: sa.ColumnElement[uuid.UUID]) -> sa.ColumnElement[bool]:
+    latest = (
+        select(ConsentRecord.granted)
+        .where(
+            ConsentRecord.household_id == household_id,
+            ConsentRecord.purpose == ConsentPurpose.PUBLIC_FEATURE,
+        )
+        .order_by(col(ConsentRecord.recorded_at).desc(), col(ConsentRecord.id).desc())
+        .limit(1)
+        .correlate(HighlightHousehold)
+        .scalar_subquery()
+    )
+    return func.coalesce(latest, sa.false()) == sa.true()
+
+
+def publicly_visible() -> sa.ColumnElement[bool]:
+    """The condition on `Highlight` for what anyone may read, given consent as of now."""
+    lapsed = select(HighlightHousehold.highlight_id).where(
+        HighlightHousehold.highlight_id == Highlight.id,
+        (HighlightHousehold.answer != ConsentAnswer.CONSENTED)
+        | sa.not_(holds_public_feature(col(HighlightHousehold.household_id))),
+    )
+    return (col(Highlight.status) == HighlightStatus.PUBLISHED) & ~sa.exists(lapsed)
+
+
+def staff_visible(actor: Principal) -> sa.ColumnElement[bool]:
+    if actor.is_platform_admin:
+        return sa.true()
+    if actor.role is Role.PARTNER_ADMIN:
+        return col(Highlight.organization_id) == actor.organization_id
+    return sa.false()
+
+
+def create(session: Session, actor: Principal, data: HighlightCreate) -> Highlight:
+    demonstrations.require_admin(actor)
+    demonstration = demonstrations.get_demonstration(session, actor, data.demonstration_id)
+    now = utcnow()
+    highlight = Highlight(
+        organization_id=demonstration.organization_id,
+        demonstration_id=demonstration.id,
+        title=data.title,
+        text=data.text,
+        region=data.region,
+        created_by_user_id=actor.user_id,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(highlight)
+    session.flush()
+    _set_households(session, highlight, data.household_ids)
+    _set_posts(session, highlight, data.post_ids)
+    _audit(session, actor, highlight, "highlight.drafted")
+    return highlight
+
+
+def update(
+    session: Session, actor: Principal, highlight_id: uuid.UUID, data: HighlightUpdate
+) -> Highlight:
+    """Any change is a new draft: every household is asked again, and it is off the showcase
+    until all consent to the new text."""
+    highlight = get(session, actor, highlight_id)
+    changes = data.model_dump(exclude_unset=True, exclude_none=True)
+    if not changes:
+        return highlight
+    for field in ("title", "text", "region"):
+        if field in changes:
+            setattr(highlight, field, changes[field])
+    if "household_ids" in changes:
+        session.exec(  # type: ignore[call-overload]
+            sa.delete(HighlightHousehold).where(
+                col(HighlightHousehold.highlight_id) == highlight.id
+            )
+        )
+        _set_households(session, highlight, data.household_ids or [])
+    else:
+        for row in _households(session, highlight.id):
+            row.answer, row.answered_at = ConsentAnswer.PENDING, None
+            session.add(row)
+    if "post_ids" in changes:
+        session.exec(  # type: ignore[call-overload]
+            sa.delete(HighlightPost).where(col(HighlightPost.highlight_id) == highlight.id)
+        )
+        _set_posts(session, highlight, data.post_ids or [])
+    highlight.status = HighlightStatus.AWAITING_CONSENT
+    highlight.published_at = highlight.withdrawn_at = None
+    highlight.featured_internationally = False
+    highlight.updated_at = utcnow()
+    session.add(highlight)
+    session.flush()
+    _audit(session, actor, highlight, "highlight.redrafted", changes=list(changes))
+    return highlight
+
+
+def get(session: Session, actor: Principal, highlight_id: uuid.UUID) -> Highlight:
+    highlight = session.exec(
+        select(Highlight).where(Highlight.id == highlight_id, staff_visible(actor))
+    ).first()
+    if highlight is None:
+        raise HighlightNotFound("No such highlight.")
+    return highlight
+
+
+def list_for_staff(
+    session: Session, actor: Principal, *, cursor: str | None, limit: int
+) -> tuple[Sequence[Highlight], str | None]:
+    statement = select(Highlight).where(staff_visible(actor))
+    return paginate(
+        session, statement, Highlight.created_at, Highlight.id, cursor=cursor, limit=limit
+    )
+
+
+def feature(
+    session: Session, actor: Principal, highlight_id: uuid.UUID, featured: bool
+) -> Highlight:
+    if not actor.is_platform_admin:
+        raise Forbidden("Only a platform admin features highlights internationally.")
+    highlight = get(session, actor, highlight_id)
+    if featured and not is_public(session, highlight.id):
+        raise NotPublished("Only a published highlight can be featured.")
+    if highlight.featured_internationally != featured:
+        highlight.featured_internationally = featured
+        highlight.updated_at = utcnow()
+        session.add(highlight)
+        session.flush()
+        _audit(
+            session, actor, highlight, "highlight.featured" if featured else "highlight.unfeatured"
+        )
+    return highlight
+
+
+def requests_for(
+    session: Session, actor: Principal, *, cursor: str | None, limit: int
+) -> tuple[list[HighlightRequest], str | None]:
+    household = practices.acting_household(session, actor)
+    statement = select(Highlight).where(
+        col(Highlight.id).in_(
+            select(HighlightHousehold.highlight_id).where(
+                HighlightHousehold.household_id == household.id
+            )
+        )
+    )
+    rows, next_cursor = paginate(
+        session, statement, Highlight.created_at, Highlight.id, cursor=cursor, limit=limit
+    )
+    return [_request(session, row, household) for row in rows], next_cursor
+
+
+def answer(
+    session: Session, actor: Principal, highlight_id: uuid.UUID, consents: bool
+) -> HighlightRequest:
+    household = practices.acting_household(session, actor)
+    row = session.exec(
+        select(HighlightHousehold).where(
+            HighlightHousehold.highlight_id == highlight_id,
+            HighlightHousehold.household_id == household.id,
+        )
+    ).first()
+    if row is None:
+        raise HighlightNotFound("No such highlight request.")
+    highlight = session.get(Highlight, highlight_id)
+    assert highlight is not None
+    new_answer = ConsentAnswer.CONSENTED if consents else ConsentAnswer.DECLINED
+    if row.answer != new_answer:
+        row.answer, row.answered_at = new_answer, utcnow()
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            f"highlight.{new_answer.value}",
+            "highlight",
+            highlight.id,
+            organization_id=highlight.organization_id,
+            changes={"household_id": str(household.id)},
+        )
+    settle(session, actor, highlight)
+    return _request(session, highlight, household)
+
+
+def settle(session: Session, actor: Principal | None, highlight: Highlight) -> None:
+    """Bring the stored status in line with the answers and the current consents."""
+    if highlight.status is HighlightStatus.WITHDRAWN:
+        return
+    answers = {row.answer for row in _households(session, highlight.id)}
+    now = utcnow()
+    if ConsentAnswer.DECLINED in answers or (
+        highlight.status is HighlightStatus.PUBLISHED and not is_public(session, highlight.id)
+    ):
+        highlight.status, highlight.withdrawn_at = HighlightStatus.WITHDRAWN, now
+        highlight.featured_internationally = False
+        action = "highlight.withdrawn"
+    elif highlight.status is HighlightStatus.AWAITING_CONSENT and _all_consented(
+        session, highlight.id
+    ):
+        highlight.status, highlight.published_at = HighlightStatus.PUBLISHED, now
+        action = "highlight.published"
+    else:
+        return
+    highlight.updated_at = now
+    session.add(highlight)
+    session.flush()
+    _audit(session, actor, highlight, action)
+
+
+def withdraw_for_household(
+    session: Session, actor: Principal | None, household_id: uuid.UUID
+) -> int:
+    """For the consent service to call after `public_feature` is withdrawn: marks the
+    household's published highlights withdrawn (the public query already hides them)."""
+    published = session.exec(
+        select(Highlight).where(
+            Highlight.status == HighlightStatus.PUBLISHED,
+            col(Highlight.id).in_(
+                select(HighlightHousehold.highlight_id).where(
+                    HighlightHousehold.household_id == household_id
+                )
+            ),
+        )
+    ).all()
+    for highlight in published:
+        settle(session, actor, highlight)
+    return len(published)
+
+
+def is_public(session: Session, highlight_id: uuid.UUID) -> bool:
+    return (
+        session.exec(
+            select(Highlight.id).where(Highlight.id == highlight_id, publicly_visible())
+        ).first()
+        is not None
+    )
+
+
+def describe(session: Session, highlights: Sequence[Highlight]) -> list[HighlightPublic]:
+    result = []
+    for highlight in highlights:
+        rows = _households(session, highlight.id)
+        labels = dict(
+            session.exec(
+                select(Household.id, Household.label).where(
+                    col(Household.id).in_([row.household_id for row in rows])
+                )
+            ).all()
+        )
+        status = highlight.status
+        if status is HighlightStatus.PUBLISHED and not is_public(session, highlight.id):
+            status = HighlightStatus.WITHDRAWN  # a consent lapsed since it was last marked
+        result.append(
+            HighlightPublic(
+                id=highlight.id,
+                organization_id=highlight.organization_id,
+                demonstration_id=highlight.demonstration_id,
+                title=highlight.title,
+                text=highlight.text,
+                region=highlight.region,
+                status=status,
+                featured_internationally=highlight.featured_internationally
+                and status is HighlightStatus.PUBLISHED,
+                households=[
+                    FeaturedHousehold(
+                        household_id=row.household_id,
+                        label=labels.get(row.household_id, ""),
+                        answer=row.answer,
+                        answered_at=row.answered_at,
+                        public_feature_consent=consent.has_consent(
+                            session, row.household_id, ConsentPurpose.PUBLIC_FEATURE
+                        ),
+                    )
+                    for row in rows
+                ],
+                posts=linked_posts(session, highlight.id),
+                published_at=highlight.published_at,
+                withdrawn_at=highlight.withdrawn_at,
+                created_at=highlight.created_at,
+                updated_at=highlight.updated_at,
+            )
+        )
+    return result
+
+
+def linked_posts(session: Session, highlight_id: uuid.UUID) -> list[LinkedPost]:
+    posts = session.exec(
+        select(PracticePost)
+        .join(HighlightPost, col(HighlightPost.post_id) == PracticePost.id)
+        .where(HighlightPost.highlight_id == highlight_id, practices.live())
+        .order_by(col(PracticePost.created_at), col(PracticePost.id))
+    ).all()
+    return [LinkedPost(id=post.id, title=post.title, categories=post.categories) for post in posts]
+
+
+def partner_name(session: Session, organization_id: uuid.UUID) -> str:
+    organization = session.get(Organization, organization_id)
+    return organization.name if organization else ""
+
+
+def _request(session: Session, highlight: Highlight, household: Household) -> HighlightRequest:
+    rows = _households(session, highlight.id)
+    mine = next(row for row in rows if row.household_id == household.id)
+    status = highlight.status
+    if status is HighlightStatus.PUBLISHED and not is_public(session, highlight.id):
+        status = HighlightStatus.WITHDRAWN
+    return HighlightRequest(
+        highlight_id=highlight.id,
+        title=highlight.title,
+        text=highlight.text,
+        region=highlight.region,
+        partner_name=partner_name(session, highlight.organization_id),
+        status=status,
+        posts=linked_posts(session, highlight.id),
+        featured_households=len(rows),
+        my_answer=mine.answer,
+        answered_at=mine.answered_at,
+        my_public_feature_consent=consent.has_consent(
+            session, household.id, ConsentPurpose.PUBLIC_FEATURE
+        ),
+    )
+
+
+def _households(session: Session, highlight_id: uuid.UUID) -> list[HighlightHousehold]:
+    return list(
+        session.exec(
+            select(HighlightHousehold)
+            .where(HighlightHousehold.highlight_id == highlight_id)
+            .order_by(col(HighlightHousehold.household_id))
+        ).all()
+    )
+
+
+def _all_consented(session: Session, highlight_id: uuid.UUID) -> bool:
+    lapsed = session.exec(
+        select(func.count()).where(
+            HighlightHousehold.highlight_id == highlight_id,
+            (HighlightHousehold.answer != ConsentAnswer.CONSENTED)
+            | sa.not_(holds_public_feature(col(HighlightHousehold.household_id))),
+        )
+    ).one()
+    return lapsed == 0
+
+
+def _set_households(
+    session: Session, highlight: Highlight, household_ids: Sequence[uuid.UUID]
+) -> None:
+    wanted = set(household_ids)
+    found = set(
+        session.exec(
+            select(Household.id).where(
+                col(Household.id).in_(wanted),
+                Household.demonstration_id == highlight.demonstration_id,
+            )
+        ).all()
+    )
+    if found != wanted:
+        raise UnknownFeaturedHousehold(
+            "Featured households must belong to the highlight's demonstration.",
+            missing=sorted(str(item) for item in wanted - found),
+        )
+    for household_id in sorted(wanted):
+        session.add(HighlightHousehold(highlight_id=highlight.id, household_id=household_id))
+    session.flush()
+
+
+def _set_posts(session: Session, highlight: Highlight, post_ids: Sequence[uuid.UUID]) -> None:
+    wanted = set(post_ids)
+    if not wanted:
+        return
+    found = set(
+        session.exec(
+            select(PracticePost.id).where(
+                col(PracticePost.id).in_(wanted),
+                PracticePost.demonstration_id == highlight.demonstration_id,
+                practices.live(),
+            )
+        ).all()
+    )
+    if found != wanted:
+        raise UnknownLinkedPost(
+            "Linked practice posts must be live posts of the highlight's demonstration.",
+            missing=sorted(str(item) for item in wanted - found),
+        )
+    for post_id in sorted(wanted):
+        session.add(HighlightPost(highlight_id=highlight.id, post_id=post_id))
+    session.flush()
+
+
+def _audit(
+    session: Session,
+    actor: Principal | None,
+    highlight: Highlight,
+    action: str,
+    *,
+    changes: list[str] | None = None,
+) -> None:
+    audit.record(
+        session,
+        actor,
+        action,
+        "highlight",
+        highlight.id,
+        organization_id=highlight.organization_id,
+        changes={"status": highlight.status.value, "fields": changes}
+        if changes
+        else {"status": highlight.status.value},
+    )
