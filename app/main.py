@@ -12,7 +12,27 @@ from app.config import Settings
 from app.db import build_engine
 from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from app.middleware import BodyLimitMiddleware, JsonLogFormatter, RequestContextMiddleware
-from app.routers import auth, health, me, organizations
+from app.routers import (
+    audit_log,
+    auth,
+    consent,
+    demonstrations,
+    feed,
+    friend_groups,
+    health,
+    highlights,
+    households,
+    inbox,
+    invitations,
+    me,
+    messages,
+    organizations,
+    phases,
+    practices,
+    public,
+    stipends,
+    surveys,
+)
 from app.services.sms import ConsoleSmsSender, OutboxSmsSender, SmsSender
 
 API_VERSION = "1.0.0"
@@ -33,7 +53,27 @@ def create_app(settings: Settings | None = None, *, sms_sender: SmsSender | None
     app.state.settings = settings
     app.state.engine = build_engine(settings)
     app.state.sms_sender = sms_sender or _default_sms_sender(settings)
-    for router in (health.router, auth.router, me.router, organizations.router):
+    for router in (
+        health.router,
+        auth.router,
+        me.router,
+        organizations.router,
+        audit_log.router,
+        demonstrations.router,
+        households.router,
+        consent.router,
+        friend_groups.router,
+        invitations.router,
+        phases.router,
+        messages.router,
+        inbox.router,
+        surveys.router,
+        stipends.router,
+        practices.router,
+        feed.router,
+        highlights.router,
+        public.router,
+    ):
         app.include_router(router)
     install_error_handlers(app)
     app.add_middleware(GZipMiddleware, minimum_size=500)

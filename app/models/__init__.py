@@ -2,6 +2,26 @@
 
 from sqlmodel import SQLModel
 
-from app.models import audit, auth, organization, user  # noqa: F401
+from app.models import (  # noqa: F401
+    audit,
+    auth,
+    consent,
+    demonstration,
+    friend_group,
+    highlight,
+    household,
+    inbox,
+    invitation,
+    message,
+    organization,
+    phase_change,
+    photo,
+    practice,
+    stipend,
+    story,
+    survey,
+    survey_form,
+    user,
+)
 
 metadata = SQLModel.metadata
