@@ -16,7 +16,9 @@ class ReadinessSignal(SQLModel):
         ge=0, le=1, description="Households that meet it ÷ households enrolled; null if unknown."
     )
     households: int | None = Field(ge=0, description="Households that meet it; null if unknown.")
-    note: str | None = Field(default=None, description="Why it is not measured, when it is not.")
+    note: str | None = Field(
+        default=None, description="What is counted, or why it is not measured."
+    )
 
 
 class ReadinessPublic(SQLModel):

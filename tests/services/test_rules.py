@@ -43,6 +43,14 @@ TRAPS = [
     "Debería haberle llegado el estipendio ayer.",
     "No se le olvide que la encuesta vence el viernes.",
     "Intente enviar otra vez, el sistema estaba caído.",
+    # advice-like words that report, ask or help with the app (held-out rounds 2 and 3)
+    "You mentioned you want to pay off the card — how is that going?",
+    "Did anyone advise you to take the loan, or was it your own idea?",
+    "¿Alguien les aconsejó tomar ese préstamo o fue idea suya?",
+    "They said prices are going up at the market, how did that affect your sales?",
+    "Prices went up so we moved the meeting to the church hall.",
+    "You might want to know that the app will be down Sunday night.",
+    "Should I call you or text you about the survey?",
 ]
 
 ADVICE_BY_RULE = [
@@ -64,6 +72,20 @@ ADVICE_BY_RULE = [
     ("advice.referral", "Just a thought: the community college does free tax prep."),
     ("advice.peer_nudge", "The Lee family saved a lot buying in bulk, you could do the same!"),
     ("advice.peer_nudge", "La familia Gómez hizo una tanda, usted debería hacer lo mismo."),
+    # categories generalized after held-out rounds 2 and 3
+    ("advice.softened_suggestion", "You might want to cancel a couple of those subscriptions."),
+    ("advice.second_person_modal", "gotta get that card paid off b4 the rate jumps"),
+    ("advice.second_person_modal", "ngl u need a side hustle fr"),
+    ("advice.warning", "Gas prices go up every summer, so fill the cans now."),
+    ("advice.warning", "Va a subir la gasolina, entonces llenen el tanque hoy."),
+    ("advice.steering_question", "How about putting the refund into savings?"),
+    ("advice.softened_suggestion", "It's really important that you talk to a lawyer."),
+    ("advice.first_person_recommendation", "I want to encourage you to send Junior to school."),
+    ("advice.imperative", "¡Qué bien su encuesta! Ahora a ahorrar para la casa."),
+    ("advice.softened_suggestion", "Lo ideal sería que abrieran una cuenta para cada hijo."),
+    ("advice.if_i_were_you", "Si yo estuviera en su lugar, no firmaría ese contrato."),
+    ("advice.make_sure", "Acuérdense de apartar algo cada quincena para los útiles."),
+    ("advice.peer_nudge", "The ladies in Ganta started a susu, you can join or start one too."),
 ]
 
 BEST_PRACTICE = [

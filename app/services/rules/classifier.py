@@ -36,8 +36,9 @@ PROFILES: tuple[Profile, ...] = (patterns_en.PROFILE, patterns_es.PROFILE)
 
 def _reason(original: str, detection: Detection, finding: Finding, language: str) -> Reason:
     start, end = detection.normalized.original_span(finding.start, finding.end)
-    category = Category.ADVICE if finding.rule_id.startswith("advice.") else (
-        Category.BEST_PRACTICE)
+    category = (
+        Category.ADVICE if finding.rule_id.startswith("advice.") else (Category.BEST_PRACTICE)
+    )
     return Reason(
         rule_id=finding.rule_id,
         category=category,
@@ -105,7 +106,10 @@ def evaluate_liaison_message(
         extra.append(_whole_text_reason(text, "language.unsupported", category, explain_in))
     wants_peer = category is Category.BEST_PRACTICE or declared is Intent.BEST_PRACTICE
     if phase is Phase.ONE and wants_peer and category is not Category.ADVICE:
-        extra.append(_whole_text_reason(
-            text, "phase.best_practice_in_phase_one", Category.BEST_PRACTICE, explain_in))
+        extra.append(
+            _whole_text_reason(
+                text, "phase.best_practice_in_phase_one", Category.BEST_PRACTICE, explain_in
+            )
+        )
     allowed = category is not Category.ADVICE and not extra
     return Verdict(allowed, category, reasons + tuple(extra), code, supported, phase, declared)

@@ -166,7 +166,7 @@ def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
                 head, _ = _head(profile, text, match.end(), end)
                 if not profile.is_infinitive(head):
                     continue
-            about = text[match.end():end]
+            about = text[match.end() : end]
             if trigger.check is not Check.ALWAYS and _about_others(profile, about):
                 continue
             lean = lean_of(profile, text, start, end, match.end())
@@ -193,7 +193,7 @@ def _imperative_at(
     following = _WORD.match(text, first.end() + 1, end)
     if following and following.group() in _INVERTED_SUBJECTS:
         return None  # "have you paid...?", "did you get...?" are questions, not commands
-    is_question = text[end:end + 1] == "?" or (text.rstrip().endswith("?") and end == len(text))
+    is_question = text[end : end + 1] == "?" or (text.rstrip().endswith("?") and end == len(text))
     if first.group() in profile.statement_forms and is_question and not negation:
         return None
     if verb in profile.strong_verbs:
@@ -229,12 +229,13 @@ def _peer_findings(profile: Profile, text: str) -> list[Finding]:
     findings: list[Finding] = []
     for start, end in spans(SENTENCE_BREAK, text):
         sentence = text[start:end]
-        closing = text[end:end + 1]
+        closing = text[end : end + 1]
         subject = profile.peer_subjects.search(sentence)
         if subject and closing != "?":
             life = len(profile.life_terms.findall(sentence))
             app = len(profile.app_terms.findall(sentence)) + 0.5 * len(
-                profile.time_terms.findall(sentence))
+                profile.time_terms.findall(sentence)
+            )
             reported = profile.peer_evidence.search(sentence) or life > 0
             if reported and not (app > life and life == 0):
                 findings.append(Finding("best_practice.peer_report", start + subject.start(), end))
@@ -242,8 +243,9 @@ def _peer_findings(profile: Profile, text: str) -> list[Finding]:
         pointer = profile.feed_pointers.search(sentence)
         if pointer:
             findings.append(
-                Finding("best_practice.feed_pointer", start + pointer.start(),
-                        start + pointer.end())
+                Finding(
+                    "best_practice.feed_pointer", start + pointer.start(), start + pointer.end()
+                )
             )
     return findings
 

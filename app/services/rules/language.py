@@ -28,9 +28,7 @@ def detect_language(text: str) -> tuple[str, bool]:
     english = sum(token in lexicon_en.STOPWORDS for token in tokens)
     spanish = sum(token in lexicon_es.STOPWORDS for token in tokens)
     latin = sum(all(char < "\u0250" for char in token) for token in tokens)
-    if len(tokens) >= _MIN_WORDS_TO_JUDGE and (
-        english + spanish == 0 or latin < len(tokens) / 2
-    ):
+    if len(tokens) >= _MIN_WORDS_TO_JUDGE and (english + spanish == 0 or latin < len(tokens) / 2):
         return "und", False
     return ("es", True) if spanish > english else ("en", True)
 
@@ -67,9 +65,9 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
     },
     "advice.peer_nudge": {
         "en": "Sharing what others did is fine in phase II, but urging the family to copy it "
-              "is advice.",
+        "is advice.",
         "es": "Contar lo que hicieron otros está bien en la fase II, pero animar a la familia "
-              "a copiarlo es un consejo.",
+        "a copiarlo es un consejo.",
     },
     "advice.warning": {
         "en": "A warning meant to change what the family does is advice.",

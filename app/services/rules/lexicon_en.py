@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+# fmt: off
 # SMS spellings and missing apostrophes -> canonical English words.
 ABBREVIATIONS: dict[str, str] = {
     "u": "you", "ya": "you", "yu": "you", "yuh": "you", "ur": "your", "yr": "your",
@@ -151,7 +152,9 @@ money|cash|savings?|saving|bank\s+account|savings\s+account|bank|banks|credit\s+
 |electric\w*|light\s+bill|utilit(?:y|ies)|gas|water\s+bill|lawyer|legal\s+aid|eviction
 |court|tenant|union|counselor|social\s+worker|agency|program|hotline|211|church|loan\s+shark
 |cousin|brother-in-law|husband|wife|partner|relatives?|emergency\s+fund|retirement|future
-|cheap\w*|expensive|free|discount|sale|deal|coupons?|prep
+|cheap\w*|expensive|free|discount|sale|deal|coupons?|prep|subscriptions?|streaming
+|side\s+hustle|hustle|gig|aside|policy|lic|ppf|gold|payment\s+plan|scratch-offs?|lawyer
+|fees|profit|menu|cookshop|interest\s+rate|credit\s+score|score
 """
 # Life verbs in any form count as life words too ("selling", "paid off").
 _LIFE_VERB_FORMS = {form for verb in LIFE_VERBS for form in inflections(verb)}
@@ -164,7 +167,7 @@ APP_TERMS = re.compile(
     r"receipts?|passbook|screenshot|upload\w*|submit\w*|button|icon|camera|screen|settings|"
     r"cache|password|login|log\s+in|code|link|links|email|e-mail|wifi|wi-fi|data|signal|"
     r"version|update|meeting|meetings|check-in|visit|(?:the|a|video|phone|check-in)\s+call|"
-    r"payment|story|"
+    r"payment(?!\s+plan)|story|"
     r"stories|post|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
     r"questions|answers?|field|portal|website|site|system|server|phone|message|text|"
     r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"
@@ -176,3 +179,4 @@ TIME_TERMS = re.compile(
     r"sat|sun|tomorrow|tonight|today|am|pm|o'clock|noon|morning|evening|afternoon|"
     r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|deadline|due)\b"
 )
+# fmt: on

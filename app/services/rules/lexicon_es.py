@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+# fmt: off
 ABBREVIATIONS: dict[str, str] = {
     "q": "que", "k": "que", "xq": "porque", "pq": "porque", "porq": "porque", "x": "por",
     "tb": "tambien", "tmb": "tambien", "tmbn": "tambien", "pa": "para", "ud": "usted",
@@ -16,6 +17,7 @@ ABBREVIATIONS: dict[str, str] = {
     "dsps": "despues", "dps": "despues", "aki": "aqui", "msj": "mensaje", "foto": "foto",
     "d": "de", "tqm": "", "bn": "bien", "mñn": "manana", "mna": "manana", "nd": "nada",
     "vdd": "verdad", "toy": "estoy", "ta": "esta", "pos": "pues", "weno": "bueno",
+    "fam": "familia", "fams": "familias", "flia": "familia", "flias": "familias",
 }
 
 STOPWORDS = frozenset(
@@ -86,8 +88,8 @@ LOGISTIC_VERBS = frozenset(
         "toque", "toca", "actualizar", "actualice", "actualiza", "confirmar", "confirme",
         "confirma", "avisar", "avise", "avisa", "llenar", "llene", "llena", "contestar", "conteste",
         "contesta", "responder", "responda", "descargar", "descargue", "descarga", "instalar",
-        "instale", "instala", "desinstalar", "desinstale", "reinstalar", "reinstale", "entrar",
-        "entre", "entra", "ingresar", "ingrese", "ingresa", "reenviar", "reenvie", "reenvia",
+        "instale", "instala", "desinstalar", "desinstale", "reinstalar", "reinstale", "ingresar",
+        "ingrese", "ingresa", "reenviar", "reenvie", "reenvia",
         "marcar", "marque", "marca", "decir", "diga", "dime", "contar", "cuente", "cuenta",
         "escribir", "escriba", "escribe", "completar", "complete", "completa", "adjuntar",
         "adjunte", "reportar", "reporte", "corregir", "corrija", "corrige", "verificar",
@@ -165,7 +167,7 @@ dinero|plata|lana|feria|efectivo|ahorros?|cuenta\s+de\s+ahorros?|banco|cooperati
 |gas|predial|cuentas|presupuesto|gastos?|tanda|cundina|quincena|sueldo|salario|aumento
 |patron|jefe|trabajo|empleo|chamba|turno|horas\s+extra|negocio|ventas?|precios?|clientes
 |ganancias?|tienda|puesto|mercado|mercancia|inventario|refri|horno|maquina|tortillas
-|pupusas|tamales|comida|escuela|colegio|beca|becas|utiles|tarea|maestra|maestro
+|pupusas|tamales|comida|tiend\w*|negocit\w*|puestit\w*|gasolina|tanque|escuela|colegio|beca|becas|utiles|tarea|maestra|maestro
 |calificaciones|ninos?|ninas?|hijos?|hijas?|bebe|nene|salud|clinica|centro\s+de\s+salud
 |doctor|doctora|medico|hospital|medicina|vacunas?|seguro|asma|formula|casa|terreno|carro
 |carros|auto|moto|camioneta|muebles|tele|television|abogado|desalojo|wic|apoyo\s+de
@@ -188,3 +190,4 @@ TIME_TERMS = re.compile(
     r"\b(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|tarde|noche"
     r"|\d{1,2}(?::\d\d)?|hora|horas|fecha|plazo)\b"
 )
+# fmt: on

@@ -15,8 +15,15 @@ from dataclasses import dataclass
 
 # Typographic apostrophes/quotes and dashes folded to ASCII so one pattern fits all keyboards.
 _CHAR_FOLD = {
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u02bc": "'",
+    "`": "'",
+    "\u00b4": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": "-",
 }
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Boundaries where a new clause (and so a possible imperative) starts.
@@ -35,8 +42,11 @@ class Normalized:
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a canonical [start, end) back to offsets into the original text."""
         if not self.text or end <= start:
-            pos = self.starts[start] if start < len(self.starts) else (
-                self.ends[-1] if self.ends else 0)
+            pos = (
+                self.starts[start]
+                if start < len(self.starts)
+                else (self.ends[-1] if self.ends else 0)
+            )
             return pos, pos
         return self.starts[start], self.ends[end - 1]
 
@@ -88,9 +98,9 @@ def normalize(text: str, abbreviations: Mapping[str, str]) -> Normalized:
         replacement = abbreviations.get(match.group())
         if replacement is None:
             continue
-        out.extend(folded[cursor:match.start()])
-        out_s.extend(starts[cursor:match.start()])
-        out_e.extend(ends[cursor:match.start()])
+        out.extend(folded[cursor : match.start()])
+        out_s.extend(starts[cursor : match.start()])
+        out_e.extend(ends[cursor : match.start()])
         token_start, token_end = starts[match.start()], ends[match.end() - 1]
         out.extend(replacement)
         out_s.extend([token_start] * len(replacement))

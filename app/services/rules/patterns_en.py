@@ -11,7 +11,10 @@ import re
 from app.services.rules import lexicon_en as lex
 from app.services.rules.engine import Check, Profile, Trigger
 
-_YOU = r"(?:you|you\s+guys|you\s+all|you\s+two|you\s+both|both\s+of\s+you|you\s+folks)"
+_YOU = (
+    r"(?:you|you\s+guys|you\s+all|you\s+two|you\s+both|both\s+of\s+you|you\s+folks"
+    r"|una|unu|wuna|you\s+people)"
+)
 _ADV = r"(?:(?:really|definitely|totally|honestly|seriously|just|also|still|probably|prolly|"
 _ADV += r"def|actually|absolutely|certainly|def|truly|for\s+sure)\s+)*"
 
@@ -22,124 +25,247 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 TRIGGERS: tuple[Trigger, ...] = (
     # "you should", "u shud", "you'd better", "you may please", "you please start"
-    Trigger("advice.second_person_modal", _rx(
-        rf"\b{_YOU}\s+{_ADV}(?:should(?:n't)?|must|need\s+to|needs\s+to|have\s+to|has\s+to"
-        r"|ought\s+to|oughta|'d\s+better|had\s+better|better|got\s+to|gotta|may\s+please"
-        r"|can\s+please|please|would\s+do\s+well\s+to|are\s+going\s+to\s+have\s+to)\b"
-        r"|\byou'd\s+(?:really\s+)?better\b|\byou're\s+(?:going\s+to|gonna)\s+(?:have|need)\s+to\b"
-    ), Check.STRONG),
+    Trigger(
+        "advice.second_person_modal",
+        _rx(
+            rf"\b{_YOU}\s+{_ADV}(?:should(?:n't)?|must|need\s+to|needs\s+to|have\s+to|has\s+to"
+            r"|ought\s+to|oughta|'d\s+better|had\s+better|better|got\s+to|gotta|may\s+please"
+            r"|can\s+please|please|would\s+do\s+well\s+to|are\s+going\s+to\s+have\s+to"
+            r"|need\s+(?:a|an|some|more|another)|go\s+do\s+(?:well|better))\b"
+            r"|\byou'd\s+(?:really\s+)?better\b|\byou're\s+(?:going\s+to|gonna)\s+(?:have|need)\s+to\b"
+        ),
+        Check.STRONG,
+    ),
     # "your kids shouldn't miss school", "your husband needs to..."
-    Trigger("advice.second_person_modal", _rx(
-        r"\b(?:your|y'all's)\s+(?:[a-z']+\s+){1,2}?(?:should(?:n't)?|must|needs?\s+to"
-        r"|ha(?:ve|s)\s+to|ought\s+to|better)\b(?!\s+(?:have|be\s+(?:there|ready|in|on)))"
-    ), Check.STRONG),
+    Trigger(
+        "advice.second_person_modal",
+        _rx(
+            r"\b(?:your|y'all's)\s+(?:[a-z']+\s+){1,2}?(?:should(?:n't)?|must|needs?\s+to"
+            r"|ha(?:ve|s)\s+to|ought\s+to|better)\b(?!\s+(?:have|be\s+(?:there|ready|in|on)))"
+        ),
+        Check.STRONG,
+    ),
     # "you could apply", "you might want to", "you can always sell"
-    Trigger("advice.softened_suggestion", _rx(
-        rf"\b{_YOU}\s+{_ADV}(?:could|might\s+want\s+to|may\s+want\s+to|might\s+wanna|might"
-        r"|can\s+(?:always|also|just|try|start|even)|could\s+always|may\s+wish\s+to)\b"
-    ), Check.WEAK),
+    Trigger(
+        "advice.softened_suggestion",
+        _rx(
+            rf"\b{_YOU}\s+{_ADV}(?:could|might|can\s+(?:always|also|just|try|start|even)"
+            r"|could\s+always)\b"
+        ),
+        Check.WEAK,
+    ),
+    # "you might want to", "you may wish to", "you'll want to": directive by themselves
+    Trigger(
+        "advice.softened_suggestion",
+        _rx(
+            rf"\b{_YOU}(?:'ll|\s+will|'d|\s+would|\s+might|\s+may)\s+{_ADV}(?:want|wanna|wish)"
+            r"\s+to\b(?!\s+(?:know|see|hear|check\s+that|share|tell\s+(?:me|us)))"
+        ),
+        Check.STRONG,
+    ),
+    # Subjectless modal at the start of a clause (SMS, Liberian, Indian English): "gotta get
+    # that card paid off", "need to save more", "must pay the fees first"
+    Trigger(
+        "advice.second_person_modal",
+        _rx(
+            r"(?=[rdsgnmob])(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:])|(?<=\bhey\s)|(?<=\bso\s)|(?<=\bok\s)"
+            r"|(?<=\bngl\s)|(?<=\band\s))(?:(?:really|def|seriously|definitely)\s+)?"
+            r"(?:gotta|got\s+to|need\s+to|must|ought\s+to|better|should)\b"
+            r"(?!\s+(?:we|i|they|he|she|you|it|be\s+there|have\s+(?:received|gotten|got)))"
+        ),
+        Check.STRONG,
+    ),
     # peer report that ends with a nudge: "you could do the same", "give it a try"
-    Trigger("advice.peer_nudge", _rx(
-        rf"\b{_YOU}(?:\s+and\s+(?:your|ur)\s+[a-z]+)?\s+(?:could|can|should|might|may)\s+"
-        r"(?:also\s+)?(?:do|try|copy|start)\s+(?:the\s+same|that|this|it|something\s+similar"
-        r"|something\s+like\s+(?:that|this))\b"
-        r"|\b(?:something|an\s+idea)\s+(?:that\s+)?you\s+(?:and\s+[a-z\s]+?)?(?:could|can|might)"
-        r"|\bdo\s+the\s+same\b|\bgive\s+(?:that|it|this)\s+a\s+(?:try|shot|go|whirl)\b"
-        r"|\b(?:could|might|would)\s+work\s+for\s+(?:you|your)\b|\bworth\s+a\s+(?:try|shot)\b"
-        r"|\btry\s+(?:that|it|this)\s+(?:too|yourself|as\s+well)\b"
-    ), Check.ALWAYS),
-    Trigger("advice.if_i_were_you", _rx(
-        r"\bif\s+i\s+(?:were|was)\s+you\b|\bin\s+your\s+(?:shoes|place|position)\b"
-        r"|\bif\s+it\s+(?:were|was)\s+me\b|\bif\s+(?:it's|its)\s+me\b"
-    ), Check.ALWAYS),
-    Trigger("advice.first_person_recommendation", _rx(
-        r"\bi(?:'d|\s+would)\s+(?:personally\s+|honestly\s+|really\s+|probably\s+|just\s+)?"
-        r"(?:recommend|suggest|advise|hold\s+off|go\s+(?:with|for)|take|get|pay|buy|sell|wait"
-        r"|start|put|save|look\s+into|try|not|stick|avoid|skip|keep|stay|focus|use|switch"
-        r"|consider|definitely|never|rather|think\s+about|ask|call|talk)\b"
-        r"|\bi\s+(?:really\s+|strongly\s+|highly\s+)?(?:recommend|suggest|advise|urge"
-        r"|encourage)\b"
-    ), Check.STRONG),
-    Trigger("advice.softened_suggestion", _rx(
-        r"\b(?:my|one|a|small|quick|little|pro|friendly|free|some)\s+(?:advice|suggestion"
-        r"|recommendation|tip|piece\s+of\s+advice|word\s+of\s+advice)\b(?!\s+(?:you\s+made"
-        r"|from\s+(?:you|the\s+group)))"
-        r"|\bjust\s+(?:a\s+)?(?:thought|saying|sayin|suggestion|an\s+idea|so\s+you\s+know)\b"
-        r"|\bfood\s+for\s+thought\b|\bsomething\s+to\s+(?:think\s+about|consider)\b"
-        r"|\bhere's\s+(?:what|how)\s+(?:you|to)\b|\bone\s+step\s+at\s+a\s+time\b|\ba\s+thought\b"
-    ), Check.STRONG),
-    Trigger("advice.softened_suggestion", _rx(
-        r"\b(?:would|'d|might|may|could|will|'ll|is|it's|its)\s+(?:probably\s+|really\s+|also\s+)?"
-        r"be\s+(?:a\s+lot\s+|much\s+|way\s+|very\s+|so\s+)?(?:wise|wiser|smart|smarter|better"
-        r"|best|a\s+good\s+idea|a\s+great\s+idea|an\s+idea|worth\s+it|worthwhile|worth|ideal"
-        r"|safer|cheaper|helpful|important|a\s+good\s+move)\b"
-        r"|\b(?:it|that|this)\s+(?:might|may|could|would|will|can)\s+(?:really\s+)?help\b"
-        r"|\bworth\s+(?:it|trying|looking|considering|checking|thinking|asking|a\s+look"
-        r"|a\s+thought|your\s+while)\b"
-        r"|\bthe\s+(?:best|smartest|right|safest)\s+(?:thing|way|option|move|plan|bet|idea"
-        r"|choice)\b|\bthe\s+way\s+to\s+do\s+it\b|\bbest\s+(?:to|if\s+you|you)\b"
-        r"|\b(?:it's|its|it\s+is)\s+(?:always\s+)?(?:better|best|smarter|safer|cheaper|wiser"
-        r"|important|good|a\s+good\s+idea)\s+(?:to|if)\b"
-        r"|(?<!\bfeel\s)(?<!\bfeeling\s)\bbetter\s+(?:to|you|if|not)\b"
-        r"|\b(?:would|will|could|'d|'ll|can|might)\s+(?:really\s+|also\s+)?(?:save|help|cost)"
-        r"\s+you\b|\byou(?:'d|'ll|\s+would|\s+will)\s+(?:be\s+better\s+off|save|make\s+more"
-        r"|earn\s+more|do\s+better|get\s+more)\b"
-        r"|\b(?:is|are|'s|would\s+be|was)\s+(?:way\s+|much\s+|a\s+lot\s+|far\s+)?(?:better"
-        r"|cheaper|safer|smarter)\s+than\b"
-    ), Check.STRONG),
-    Trigger("advice.softened_suggestion", _rx(
-        r"\b(?:would|'d|might|may|could)\s+be\s+(?:really\s+|so\s+)?(?:good|great|nice|easier)"
-        r"\b|\bmaybe\b|\bperhaps\b|\bpossibly\b|\bwhy\s+not\s+try\b"
-    ), Check.WEAK),
-    Trigger("advice.steering_question", _rx(
-        r"\bwhy\s+(?:don't|do\s+not|not)\b|\bwhat\s+if\s+(?:you|we)\b|\bhow\s+about\b"
-        r"|\bwhat\s+about\s+(?:[a-z]+ing|you|trying)\b"
-        r"|\bhave\s+you\s+(?:ever\s+|already\s+)?(?:thought|considered|tried|looked\s+into"
-        r"|checked\s+out|heard\s+of|thought\s+of)\b"
-        r"|\b(?:did|do)\s+you\s+(?:ever\s+)?(?:think|consider)\s+(?:about|of)\b"
-        r"|\bever\s+(?:thought|considered)\b"
-        r"|\b(?:wouldn't|would\s+it\s+not|won't|isn't|doesn't)\s+(?:it|that)\s+(?:be\s+)?"
-        r"(?:make\s+(?:more\s+)?sense|better|easier|smarter|cheaper|wiser|good)"
-        r"|\bdon't\s+you\s+think\b|\bwouldn't\s+you\s+(?:rather|prefer|want)\b"
-    ), Check.STRONG),
-    Trigger("advice.warning", _rx(
-        r"\b(?:be\s+)?careful\b|\bwatch\s+out\b|\bbeware\b|\bstay\s+away\s+from\b"
-        r"|\bdon't\s+(?:ever|even\s+think)\b|\bnever\s+ever\b"
-        r"|\bprices?\s+(?:will|is\s+going\s+to|are\s+going\s+to|going\s+to|might|may|can)"
-        r"\s+(?:go\s+up|rise|increase|double|jump|climb)\b"
-        r"|\b(?:before|till|until)\s+(?:the\s+)?prices?\s+(?:go|goes|rise|jump)"
-        r"|\b(?:otherwise|or\s+else|or)\s+you(?:'ll|\s+will|\s+may|\s+might|\s+could)?\s+"
-        r"(?:lose|regret|pay\s+more|end\s+up|get\s+(?:evicted|cut\s+off|fined))"
-        r"|\beat\s+you\s+alive\b|\bit's\s+a\s+(?:scam|trap|rip-?off)\b|\bscam\b"
-        r"|\bthey\s+(?:shut|cut)\s+(?:people|you|folks)\s+off\b|\bbuy\s+now\b|\btrust\s+me\b"
-    ), Check.STRONG),
-    Trigger("advice.referral", _rx(
-        r"\b(?:the|a|your\s+local|there's\s+a)\s+(?:[a-z]+\s+){0,2}(?:college|clinic"
-        r"|food\s+bank|food\s+pantry|pantry|credit\s+union|library|legal\s+aid|union|church"
-        r"|wic|office|agency|hotline|211|program|center|centre|charity|ngo|bank|nonprofit)"
-        r"\s+(?:(?:on|in|at|near|by)\s+[a-z0-9]+(?:\s+[a-z]+)?\s+)?(?:does|offers|gives|has"
-        r"|provides|helps|hands\s+out|runs|is\s+giving|is\s+offering|is\s+open|opens|open"
-        r"|will\s+help|can\s+help|pays|covers|do|offer|give)\b"
-    ), Check.STRONG),
-    Trigger("advice.referral", _rx(
-        r"\b(?:fyi|heads\s+up|for\s+your\s+information|btw|by\s+the\s+way|just\s+letting"
-        r"\s+you\s+know)\b|\bthey(?:'ll|\s+will|\s+can|\s+could)\s+help\s+(?:you|with)\b"
-    ), Check.WEAK),
+    Trigger(
+        "advice.peer_nudge",
+        _rx(
+            rf"\b{_YOU}(?:\s+and\s+(?:your|ur)\s+[a-z]+)?\s+(?:could|can|should|might|may)\s+"
+            r"(?:also\s+)?(?:do|try|copy|start)\s+(?:the\s+same|that|this|it|something\s+similar"
+            r"|something\s+like\s+(?:that|this))\b"
+            r"|\b(?:something|an\s+idea)\s+(?:that\s+)?you\s+(?:and\s+[a-z\s]+?)?(?:could|can|might)"
+            r"|\bdo\s+the\s+same\b|\bgive\s+(?:that|it|this)\s+a\s+(?:try|shot|go|whirl)\b"
+            r"|\b(?:could|might|would)\s+work\s+for\s+(?:you|your)\b|\bworth\s+a\s+(?:try|shot)\b"
+            r"|\btry\s+(?:that|it|this)\s+(?:too|yourself|as\s+well)\b"
+        ),
+        Check.ALWAYS,
+    ),
+    Trigger(
+        "advice.peer_nudge",
+        _rx(
+            rf"\b{_YOU}\b[^.!?]{{0,30}}?\b(?:could|can|should|might)\b[^.!?]{{0,40}}?"
+            r"\b(?:too|as\s+well)\b"
+        ),
+        Check.STRONG,
+    ),
+    Trigger(
+        "advice.if_i_were_you",
+        _rx(
+            r"\bif\s+i\s+(?:were|was)\s+you\b|\bin\s+your\s+(?:shoes|place|position)\b"
+            r"|\bif\s+it\s+(?:were|was)\s+me\b|\bif\s+(?:it's|its)\s+me\b"
+        ),
+        Check.ALWAYS,
+    ),
+    Trigger(
+        "advice.first_person_recommendation",
+        _rx(
+            r"\bi(?:'d|\s+would)\s+(?:personally\s+|honestly\s+|really\s+|probably\s+|just\s+)?"
+            r"(?:recommend|suggest|advise|hold\s+off|go\s+(?:with|for)|take|get|pay|buy|sell|wait"
+            r"|start|put|save|look\s+into|try|not|stick|avoid|skip|keep|stay|focus|use|switch"
+            r"|consider|definitely|never|rather|think\s+about|ask|call|talk)\b"
+            r"|\b(?:i|we)\s+(?:really\s+|strongly\s+|highly\s+|would\s+|'d\s+)?(?:(?:like|want"
+            r"|wish|have)\s+to\s+|wanna\s+)?(?:recommend|suggest|advise|urge|encourage)\b"
+            r"|(?=[aeu][dnr])(?<!\banyone\s)(?<!\bsomeone\s)(?<!\bsomebody\s)(?<!\banybody\s)(?<!\bwho\s)"
+            r"(?<!\bnobody\s)(?<!\bthey\s)(?<!\bdid\s)(?<!\bhe\s)(?<!\bshe\s)"
+            r"\b(?:encourage|urge|advise|advising|encouraging|urging)\s+(?:you|your|y'all|una)\b"
+        ),
+        Check.STRONG,
+    ),
+    Trigger(
+        "advice.softened_suggestion",
+        _rx(
+            r"\b(?:my|one|a|small|quick|little|pro|friendly|free|some)\s+(?:advice|suggestion"
+            r"|recommendation|tip|piece\s+of\s+advice|word\s+of\s+advice)\b(?!\s+(?:you\s+made"
+            r"|from\s+(?:you|the\s+group)))"
+            r"|\b(?:word|piece|bit|words)\s+of\s+(?:advice|wisdom|caution)\b|\b(?:advice|tip)\s*:"
+            r"|\breminder\s+to\s+(?=start|put|set|save|pay|keep|stop|cut|buy|sell)"
+            r"|\bjust\s+(?:a\s+)?(?:thought|saying|sayin|suggestion|an\s+idea|so\s+you\s+know)\b"
+            r"|\bfood\s+for\s+thought\b|\bsomething\s+to\s+(?:think\s+about|consider)\b"
+            r"|\bhere's\s+(?:what|how)\s+(?:you|to)\b|\bone\s+step\s+at\s+a\s+time\b|\ba\s+thought\b"
+        ),
+        Check.STRONG,
+    ),
+    Trigger(
+        "advice.softened_suggestion",
+        _rx(
+            r"\b(?:would|'d|might|may|could|will|'ll|is|it's|its)\s+(?:probably\s+|really\s+|also\s+)?"
+            r"be\s+(?:a\s+lot\s+|much\s+|way\s+|very\s+|so\s+)?(?:wise|wiser|smart|smarter|better"
+            r"|best|a\s+good\s+idea|a\s+great\s+idea|an\s+idea|worth\s+it|worthwhile|worth|ideal"
+            r"|safer|cheaper|helpful|important|a\s+good\s+move)\b"
+            r"|\b(?:it|that|this)\s+(?:might|may|could|would|will|can)\s+(?:really\s+)?help\b"
+            r"|\bworth\s+(?:it|trying|looking|considering|checking|thinking|asking|a\s+look"
+            r"|a\s+thought|your\s+while)\b"
+            r"|\bthe\s+(?:best|smartest|right|safest)\s+(?:thing|way|option|move|plan|bet|idea"
+            r"|choice)\b|\bthe\s+way\s+to\s+do\s+it\b|\bbest\s+(?:to|if\s+you|you)\b"
+            r"|\b(?:it's|its|it\s+is|it'll\s+be|it\s+will\s+be|it'd\s+be|it\s+would\s+be)\s+"
+            r"(?:always\s+|really\s+|very\s+|so\s+|high\s+|about\s+|very\s+much\s+)?(?:better|best"
+            r"|smarter|safer|cheaper|wiser|important|good|a\s+good\s+idea|advisable|recommended"
+            r"|necessary|essential|crucial|vital|key|wise|smart|time|urgent)\s+(?:to|if|that"
+            r"|for\s+(?:you|your|una)|you)\b"
+            r"|\b(?:good|better|best|wise|smart|helpful|important)\s+for\s+(?:you|una|your\s+[a-z]+)"
+            r"\s+to\b|\bis\s+(?:advisable|recommended|a\s+must)\b"
+            r"|\b(?:might|may|could)\s+be\s+(?:a\s+good\s+)?time\s+(?:to|for\s+you)\b"
+            r"|\b(?:high|about)\s+time\s+(?:you|to)\b"
+            rf"|\b{_YOU}\s+(?:can|could)\s+(?:also\s+)?(?:consider|look\s+into|opt\s+for"
+            r"|think\s+about|go\s+for)\b"
+            r"|(?<!\bfeel\s)(?<!\bfeeling\s)\bbetter\s+(?:to|you|if|not)\b"
+            r"|\b(?:would|will|could|'d|'ll|can|might)\s+(?:really\s+|also\s+)?(?:save|help|cost)"
+            r"\s+you\b|\byou(?:'d|'ll|\s+would|\s+will)\s+(?:be\s+better\s+off|save|make\s+more"
+            r"|earn\s+more|do\s+better|get\s+more)\b"
+            r"|\b(?:is|are|'s|would\s+be|was)\s+(?:usually\s+|often\s+|always\s+|generally\s+"
+            r"|normally\s+|way\s+|much\s+|a\s+lot\s+|far\s+)*(?:better"
+            r"|cheaper|safer|smarter)\s+than\b"
+        ),
+        Check.STRONG,
+    ),
+    Trigger(
+        "advice.softened_suggestion",
+        _rx(
+            r"\b(?:would|'d|might|may|could)\s+be\s+(?:really\s+|so\s+)?(?:good|great|nice|easier)"
+            r"\b|\bmaybe\b|\bperhaps\b|\bpossibly\b|\bwhy\s+not\s+try\b"
+        ),
+        Check.WEAK,
+    ),
+    Trigger(
+        "advice.steering_question",
+        _rx(
+            r"\bwhy\s+(?:don't|do\s+not|not)\b|\bwhat\s+if\s+(?:you|we)\b|\bhow\s+about\b"
+            r"|\bwhat\s+about\s+(?:[a-z]+ing|you|trying)\b"
+            r"|\bhave\s+you\s+(?:ever\s+|already\s+)?(?:thought|considered|tried|looked\s+into"
+            r"|checked\s+out|heard\s+of|thought\s+of)\b"
+            r"|\b(?:did|do)\s+you\s+(?:ever\s+)?(?:think|consider)\s+(?:about|of)\b"
+            r"|\bever\s+(?:thought|considered)\b"
+            r"|\b(?:wouldn't|would\s+it\s+not|won't|isn't|doesn't)\s+(?:it|that)\s+(?:be\s+)?"
+            r"(?:make\s+(?:more\s+)?sense|better|easier|smarter|cheaper|wiser|good)"
+            r"|\bdon't\s+you\s+think\b|\bwouldn't\s+you\s+(?:rather|prefer|want)\b"
+        ),
+        Check.STRONG,
+    ),
+    Trigger(
+        "advice.warning",
+        _rx(
+            r"\b(?:be\s+)?careful\b|\bwatch\s+out\b|\bbeware\b|\bstay\s+away\s+from\b"
+            r"|\bdon't\s+(?:ever|even\s+think)\b|\bnever\s+ever\b"
+            r"|\bprices?\s+(?:will|is\s+going\s+to|are\s+going\s+to|going\s+to|might|may|can)"
+            r"\s+(?:go\s+up|rise|increase|double|jump|climb)\b"
+            r"|\b(?:before|till|until)\s+(?:the\s+)?prices?\s+(?:go|goes|rise|jump)"
+            r"|\b(?:before|b4|till|until)\s+(?:the\s+)?(?:rate|rates|interest|price|prices|fees?)"
+            r"\s+(?:jumps?|goes\s+up|go\s+up|rises?|climbs?|increases?|doubles?)\b"
+            r"|\b(?:otherwise|or\s+else|or)\s+you(?:'ll|\s+will|\s+may|\s+might|\s+could)?\s+"
+            r"(?:lose|regret|pay\s+more|end\s+up|get\s+(?:evicted|cut\s+off|fined))"
+            r"|\beat\s+you\s+alive\b|\bit's\s+a\s+(?:scam|trap|rip-?off)\b|\bscam\b"
+            r"|\bthey\s+(?:shut|cut)\s+(?:people|you|folks)\s+off\b|\bbuy\s+now\b|\btrust\s+me\b"
+        ),
+        Check.STRONG,
+    ),
+    # A coming rise followed by what to do about it: "gas prices go up in summer, so fill the
+    # cans now". The word after "so" must start a command, not a report ("so we moved...").
+    Trigger(
+        "advice.warning",
+        _rx(
+            r"\b(?:prices?|rates?|costs?|interest|fees?|rent)\s+(?:[a-z]+\s+){0,3}?(?:go(?:es)?\s+up"
+            r"|(?:is|are)\s+going\s+up|keeps?\s+(?:going\s+up|rising|climbing)|rise|rises|jumps?"
+            r"|climbs?|increases?|doubles?|will\s+(?:go\s+up|rise|jump|increase|double))\b[^.!?]{0,60}?"
+            r"(?:\bso\b|\bthen\b|\bbetter\b|,)\s+(?!(?:how|what|why|when|did|do|does|is|are|was"
+            r"|were|has|have|we|they|i|he|she|it|the|that|this|there|our|their|people|families"
+            r"|sales|we've|they've|i've|did|can|could)\b)(?=[a-z])"
+        ),
+        Check.ALWAYS,
+    ),
+    Trigger(
+        "advice.referral",
+        _rx(
+            r"\b(?:the|a|your\s+local|there's\s+a)\s+(?:[a-z]+\s+){0,2}(?:college|clinic"
+            r"|food\s+bank|food\s+pantry|pantry|credit\s+union|library|legal\s+aid|union|church"
+            r"|wic|office|agency|hotline|211|program|center|centre|charity|ngo|bank|nonprofit)"
+            r"\s+(?:(?:on|in|at|near|by)\s+[a-z0-9]+(?:\s+[a-z]+)?\s+)?(?:does|offers|gives|has"
+            r"|provides|helps|hands\s+out|runs|is\s+giving|is\s+offering|is\s+open|opens|open"
+            r"|will\s+help|can\s+help|pays|covers|do|offer|give)\b"
+        ),
+        Check.STRONG,
+    ),
+    Trigger(
+        "advice.referral",
+        _rx(
+            r"\b(?:fyi|heads\s+up|for\s+your\s+information|btw|by\s+the\s+way|just\s+letting"
+            r"\s+you\s+know)\b|\bthey(?:'ll|\s+will|\s+can|\s+could)\s+help\s+(?:you|with)\b"
+        ),
+        Check.WEAK,
+    ),
     # polite imperatives anywhere in a sentence: "... kindly pay off the card"
-    Trigger("advice.imperative", _rx(
-        r"\b(?:kindly|please|i\s+beg\s+you|i\s+beg)\s+(?:do\s+)?(?=[a-z])"
-    ), Check.WEAK),
-    Trigger("advice.make_sure", _rx(
-        r"\bmake\s+sure\b|\bensure\b|\bsee\s+(?:to\s+it|that)\b|\bbe\s+sure\s+to\b"
-        r"|\bdon't\s+forget\b|\bremember\s+to\b|\bnever\s+forget\b|\bplease\s+see\s+that\b"
-    ), Check.WEAK),
-    Trigger("advice.counselling", _rx(
-        r"\blet's\s+(?:[a-z]+\s+){0,3}?(?:budget|goal|goals|plan|save|savings|spending"
-        r"|finances|money|debt|bills?|priorities)\b"
-        r"|\blet's\s+(?:sit\s+down|set\s+(?:a|up)|make\s+a\s+plan|work\s+on|figure\s+out"
-        r"|go\s+over\s+your|talk\s+about\s+your)\b|\blet\s+me\s+help\s+you\s+(?:with\s+)?"
-        r"(?:budget|plan|save|decide)\b"
-    ), Check.WEAK),
+    Trigger(
+        "advice.imperative",
+        _rx(r"\b(?:kindly|please|i\s+beg\s+you|i\s+beg)\s+(?:do\s+)?(?=[a-z])"),
+        Check.WEAK,
+    ),
+    Trigger(
+        "advice.make_sure",
+        _rx(
+            r"\bmake\s+sure\b|\bensure\b|\bsee\s+(?:to\s+it|that)\b|\bbe\s+sure\s+to\b"
+            r"|\bdon't\s+forget\b|\bremember\s+to\b|\bnever\s+forget\b|\bplease\s+see\s+that\b"
+        ),
+        Check.WEAK,
+    ),
+    Trigger(
+        "advice.counselling",
+        _rx(
+            r"\blet's\s+(?:[a-z]+\s+){0,3}?(?:budget|goal|goals|plan|save|savings|spending"
+            r"|finances|money|debt|bills?|priorities)\b"
+            r"|\blet's\s+(?:sit\s+down|set\s+(?:a|up)|make\s+a\s+plan|work\s+on|figure\s+out"
+            r"|go\s+over\s+your|talk\s+about\s+your)\b|\blet\s+me\s+help\s+you\s+(?:with\s+)?"
+            r"(?:budget|plan|save|decide)\b"
+        ),
+        Check.WEAK,
+    ),
 )
 
 # Greetings, vocatives, discourse markers and time phrases that may precede an imperative.
@@ -150,6 +276,7 @@ CLAUSE_PREFIX = re.compile(
     r"yes|anyway|anyways|dear|sister|brother|sis|bro|ma|pa|mama|papa|auntie|aunty|uncle|"
     r"oldma|oldpa|old\s+ma|friend|my\s+friend|maybe|perhaps|always|only|definitely|really|"
     r"simply|quickly|immediately|asap|today|tomorrow|tonight|again|instead|otherwise|"
+    r"def|deff|totally|for\s+sure|ngl|tbh|fr|hun|hon|girl|guys|folks|my\s+people|"
     r"i\s+beg(?:\s+you)?|you\s+please|please\s+do|do|better|ji|madam|sir|look|listen|"
     r"from\s+now\s+on|after\s+that|right\s+away|for\s+now|in\s+the\s+meantime|"
     r"when\s+you\s+get\s+paid|with\s+the\s+(?:stipend|money|extra))\b\s*)*"
@@ -163,8 +290,10 @@ NEGATION = re.compile(
 # Directive scopes that are expectations, courtesy or app help, not direction.
 BENIGN_HEADS = re.compile(
     r"(?:have|'ve|of)\s+(?:already\s+)?(?:received|gotten|got|been|seen|heard|arrived)\b"
+    r"|be\s+(?:getting|receiving)\s+(?:it|the|a|your|an|back|from)\b[^.?!]{0,40}"
+    r"\b(?:today|tomorrow|soon|by|on|within|this|next|week|app|sms|message|stipend|link|text)\b"
     r"|be\s+(?:proud|happy|glad|pleased|tired|exhausted|busy|excited|relieved|fine|ok|okay"
-    r"|all\s+set|good\s+to\s+go|getting|receiving|able\s+to\s+see|there|ready|on\s+time"
+    r"|all\s+set|good\s+to\s+go|able\s+to\s+see|there|ready|on\s+time"
     r"|visible|working|back)\b"
     r"|(?:let|tell|show|send|text|call|message|email|ping|remind|ask|contact|reach|give)"
     r"\s+(?:me|us)\b|(?:get|receive|see|hear)\s+(?:it|the|a|your|an|back|from)\b[^.?!]{0,40}"
@@ -176,19 +305,20 @@ BENIGN_HEADS = re.compile(
 
 _PEOPLE = (
     r"(?:famil(?:y|ies)|households?|homes|mothers|moms|mums|mamas|women|ladies|men|dads"
-    r"|fathers|grandmothers?|grandmas?|grandfathers?|parents|couples?|neighbou?rs|people"
+    r"|fathers|grandmothers?|grandmas?|grandfathers?|parents|couples?(?!\s+of)|neighbou?rs|people"
     r"|folks|members|youths?|farmers|sellers|traders|vendors|mothers'\s+group|groups?)"
 )
 PEER_SUBJECTS = re.compile(
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|some|many"
     r"|a\s+few|few|other|\d+|most|lots\s+of|a\s+couple\s+of|a\s+group\s+of|a\s+bunch\s+of"
-    r"|half\s+the|these)\s+(?:[a-z'-]+\s+){0,2}?" + _PEOPLE + r"\b"
+    r"|half\s+the|these|another)\s+(?:(?!(?:for|to|with|of|in|on|from|at|by|your|our|my)\s)"
+    r"[a-z'-]+\s+){0,2}?" + _PEOPLE + r"\b"
     r"|\bthe\s+(?!whole\b|same\b|new\b|next\b|other\b|family\b)[a-z]+\s+"
     r"(?:family|families|household|group|cohort|folks|fams|women|mothers)\b"
     r"|\b" + _PEOPLE + r"\s+(?:in|from|of|across|at|on)\s+(?:the\s+)?(?!your\b|our\b)[a-z]+"
     r"|\b[a-z]+'s\s+(?:group|family|household)\b|\b(?:news|update)\s+from\b"
     r"|\b(?:a|one|the)\s+(?:young\s+|single\s+|old\s+)?(?:dad|mom|mother|father|grandmother"
-    r"|grandfather|woman|man|lady|couple|widow|farmer|teacher|neighbou?r|seller)\s+"
+    r"|grandfather|woman|man|lady|couple(?!\s+of)|widow|farmer|teacher|neighbou?r|seller)\s+"
     r"(?:in|from|of|at)\s+(?:the\s+)?[a-z]+"
 )
 

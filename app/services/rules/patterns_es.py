@@ -16,58 +16,120 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 TRIGGERS: tuple[Trigger, ...] = (
-    Trigger("advice.second_person_modal", _rx(
-        rf"\b{_SUBJ}(?:no\s+)?(?:deberia|deberias|deberian|debe|debes|deben|debiera|debieras"
-        r"|debieran|tiene\s+que|tienes\s+que|tienen\s+que|tendria\s+que|tendrias\s+que"
-        r"|hay\s+que|habria\s+que)\b"
-    ), Check.STRONG, needs_infinitive=True),
-    Trigger("advice.second_person_modal", _rx(
-        r"\b(?:le|te|les|nos)?\s*(?:conviene|convendria|convenga)\b"
-    ), Check.STRONG),
-    Trigger("advice.softened_suggestion", _rx(
-        rf"{_NOT_REQUEST}\b(?:usted\s+|tu\s+|ustedes\s+)?(?:podria|podrias|podrian|puede"
-        r"|puedes|pueden|pudiera|pudieras|necesita|necesitas|necesitan)\b"
-    ), Check.WEAK, needs_infinitive=True),
-    Trigger("advice.softened_suggestion", _rx(
-        r"\b(?:le|te|les)\s+(?:recomiendo|recomendaria|sugiero|sugeriria|aconsejo"
-        r"|aconsejaria|propongo)\b|\b(?:mi|un|una|le\s+doy\s+un|te\s+doy\s+un)\s+(?:consejo"
-        r"|consejito|sugerencia|recomendacion)\b|\b(?:recomiendo|sugiero)\s+que\b"
-        r"|\bseria\s+(?:muy\s+)?(?:bueno|mejor|bien|buena\s+idea|conveniente|util|importante"
-        r"|recomendable|ideal|inteligente|sabio)\b|\blo\s+mejor\s+(?:es|seria|sera|que)\b"
-        r"|\bmas\s+vale\b|\bvale\s+la\s+pena\b|\bes\s+(?:mejor|importante|bueno|recomendable"
-        r"|conveniente)\s+(?:que|si|para)?\b|\by\s+si\s+mejor\b|\bque\s+tal\s+si\b"
-        r"|\b(?:procure|procura|procuren|trate\s+de|trata\s+de|traten\s+de)\b"
-        r"|\bsi\s+yo\s+fuera\b|\bpaso\s+a\s+paso\b|\bpiense\s+en\b|\bpiensa\s+en\b"
-    ), Check.STRONG),
-    Trigger("advice.steering_question", _rx(
-        r"\b(?:ha|has|han|habia|habias)\s+(?:pensado|considerado|intentado|probado"
-        r"|visto\s+la\s+posibilidad)\b|\bya\s+penso\s+en\b|\bpor\s*que\s+no\b|\by\s+si\b"
-        r"|\ba\s+lo\s+mejor\b|\btal\s+vez\b|\bquizas?\b|\bmejor\s+(?:no\s+)?\b"
-        r"|\bno\s+seria\s+(?:mejor|bueno|buena\s+idea)\b"
-    ), Check.WEAK),
-    Trigger("advice.if_i_were_you", _rx(
-        r"\byo\s+que\s+(?:usted|tu|ud)\b|\byo\s+en\s+(?:su|tu)\s+lugar\b"
-        r"|\bsi\s+(?:yo\s+)?fuera\s+(?:usted|tu)\b|\byo\s+en\s+su\s+caso\b"
-    ), Check.ALWAYS),
-    Trigger("advice.peer_nudge", _rx(
-        r"\bhacer\s+lo\s+mismo\b|\bhaga\s+lo\s+mismo\b|\bhaz\s+lo\s+mismo\b"
-        r"|\b(?:usted|tu|ustedes)\s+(?:y\s+sus?\s+[a-z]+\s+)?(?:tambien\s+)?(?:podria|podrian"
-        r"|puede|pueden|podrias)\s+(?:hacerlo|intentarlo|probarlo|hacer\s+algo\s+asi)\b"
-        r"|\b(?:intentelo|pruebelo|animese|animate|animense)\b"
-    ), Check.ALWAYS),
-    Trigger("advice.make_sure", _rx(
-        r"\bno\s+se\s+(?:le\s+)?olvide\b|\bno\s+te\s+olvides\b|\bno\s+olvide\b"
-        r"|\bacuerdese\b|\bacuerdate\b|\brecuerde\b|\brecuerda\b|\basegurese\b|\basegurate\b"
-        r"|\bojala\b|\bhagamos\b|\bvamos\s+a\s+(?:hacer|armar|sentarnos)\b"
-        r"|\bpongamos\s+(?:una\s+)?meta\b"
-    ), Check.WEAK),
-    Trigger("advice.warning", _rx(
-        r"\b(?:cuidado|ojo|aguas)\s+con\b|\b(?:tenga|ten|tengan)\s+cuidado\b"
-        r"|\bno\s+se\s+(?:deje|confie)\b|\bel\s+precio\s+(?:va\s+a\s+subir|sube|subira)\b"
-        r"|\bdespues\s+sube\b|\bsuben?\s+(?:el\s+|los\s+)?precios?\b|\bse\s+va\s+a\s+encarecer\b"
-        r"|\bsi\s+no\s+(?:le|te)\s+(?:cobran|quitan|cortan)\b|\bo\s+le\s+(?:cobran|quitan"
-        r"|cortan)\b|\bes\s+(?:una\s+)?estafa\b|\bcreame\b|\bhagame\s+caso\b"
-    ), Check.STRONG),
+    Trigger(
+        "advice.second_person_modal",
+        _rx(
+            rf"\b{_SUBJ}(?:no\s+)?(?:deberia|deberias|deberian|debe|debes|deben|debiera|debieras"
+            r"|debieran|tiene\s+que|tienes\s+que|tienen\s+que|tendria\s+que|tendrias\s+que"
+            r"|hay\s+que|habria\s+que)\b"
+        ),
+        Check.STRONG,
+        needs_infinitive=True,
+    ),
+    Trigger(
+        "advice.second_person_modal",
+        _rx(r"\b(?:le|te|les|nos)?\s*(?:conviene|convendria|convenga)\b"),
+        Check.STRONG,
+    ),
+    Trigger(
+        "advice.softened_suggestion",
+        _rx(
+            rf"{_NOT_REQUEST}\b(?:usted\s+|tu\s+|ustedes\s+)?(?:podria|podrias|podrian|puede"
+            r"|puedes|pueden|pudiera|pudieras|necesita|necesitas|necesitan)\b"
+        ),
+        Check.WEAK,
+        needs_infinitive=True,
+    ),
+    Trigger(
+        "advice.softened_suggestion",
+        _rx(
+            r"(?=[lt]e)(?<!\balguien\s)(?<!\bquien\s)(?<!\bnadie\s)(?<!\bel\s)(?<!\bella\s)(?<!\bellos\s)"
+            r"(?<!\bya\s)\b(?:le|te|les)\s+(?:recomiendo|recomendaria|sugiero|sugeriria|aconsejo"
+            r"|aconsejaria|propongo)\b|\b(?:mi|un|una|le\s+doy\s+un|te\s+doy\s+un)\s+(?:consejo"
+            r"|consejito|sugerencia|recomendacion)\b|\b(?:recomiendo|sugiero)\s+que\b"
+            r"|\bseria\s+(?:muy\s+)?(?:bueno|mejor|bien|buena\s+idea|conveniente|util|importante"
+            r"|recomendable|ideal|inteligente|sabio)\b|\blo\s+(?:mejor|ideal|mas\s+[a-z]+|recomendable|conveniente|importante|indicado"
+            r"|sensato|inteligente|que\s+(?:tienen|tiene|tienes|deben|debe|debes)\s+que\s+hacer)"
+            r"\s+(?:es|seria|sera|fuera|que|hacer)\b"
+            r"|\bmas\s+vale\b|\bvale\s+la\s+pena\b|\bes\s+(?:mejor|importante|bueno|recomendable"
+            r"|conveniente)\s+(?:que|si|para)?\b|\by\s+si\s+mejor\b|\bque\s+tal\s+si\b"
+            r"|\b(?:procure|procura|procuren|trate\s+de|trata\s+de|traten\s+de)\b"
+            r"|\bsi\s+yo\s+fuera\b|\bpaso\s+a\s+paso\b|\bpiense\s+en\b|\bpiensa\s+en\b"
+            r"|\bya\s+(?:penso|pensaron|pensaste|considero|consideraron|consideraste|intento"
+            r"|intentaron|intentaste|probo|probaron|probaste)\s+(?:en\s+)?(?=[a-z]+(?:ar|er|ir)\b)"
+        ),
+        Check.STRONG,
+    ),
+    # Exhortative "a" + infinitive: "¡ahora a ahorrar!", "y a pagar esa deuda"
+    Trigger(
+        "advice.imperative",
+        _rx(
+            r"(?=a\s)(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:])|(?<=\bahora\s)|(?<=\by\s)|(?<=\bya\s)"
+            r"|(?<=\bpues\s)|(?<=\bentonces\s)|(?<=\bbueno\s))a\s+(?=[a-z]+(?:ar|er|ir)\b)"
+        ),
+        Check.WEAK,
+        needs_infinitive=True,
+    ),
+    # A coming rise followed by what to do about it: "va a subir el gas, entonces llenen..."
+    Trigger(
+        "advice.warning",
+        _rx(
+            r"\b(?:va\s+a\s+subir|van\s+a\s+subir|sube|suben|subira|subiran|se\s+va\s+a\s+encarecer"
+            r"|aumenta|aumentan|aumentara|se\s+encarece)\b[^.!?]{0,60}?(?:\basi\s+que\b|\bentonces\b"
+            r"|\bpor\s+eso\b|\bmejor\b)\s+(?!(?:como|que|cuanto|por\s+que|ya|nosotros|ellos|ellas"
+            r"|las|los|la|el|se|les|vendieron|subieron)\b)(?=[a-z])"
+        ),
+        Check.ALWAYS,
+    ),
+    Trigger(
+        "advice.steering_question",
+        _rx(
+            r"\b(?:ha|has|han|habia|habias)\s+(?:pensado|considerado|intentado|probado"
+            r"|visto\s+la\s+posibilidad)\b|\bya\s+penso\s+en\b|\bpor\s*que\s+no\b|\by\s+si\b"
+            r"|\ba\s+lo\s+mejor\b|\btal\s+vez\b|\bquizas?\b|\bmejor\s+(?:no\s+)?\b"
+            r"|\bno\s+seria\s+(?:mejor|bueno|buena\s+idea)\b"
+        ),
+        Check.WEAK,
+    ),
+    Trigger(
+        "advice.if_i_were_you",
+        _rx(
+            r"\byo\s+que\s+(?:usted|tu|ud|ustedes)\b|\b(?:yo\s+)?en\s+(?:su|tu)\s+lugar\b"
+            r"|\bsi\s+(?:yo\s+)?(?:fuera|estuviera)\s+(?:usted|tu|ustedes)\b|\byo\s+en\s+su\s+caso\b"
+        ),
+        Check.ALWAYS,
+    ),
+    Trigger(
+        "advice.peer_nudge",
+        _rx(
+            r"\bhacer\s+lo\s+mismo\b|\bhaga\s+lo\s+mismo\b|\bhaz\s+lo\s+mismo\b"
+            r"|\b(?:usted|tu|ustedes)\s+(?:y\s+sus?\s+[a-z]+\s+)?(?:tambien\s+)?(?:podria|podrian"
+            r"|puede|pueden|podrias)\s+(?:hacerlo|intentarlo|probarlo|hacer\s+algo\s+asi)\b"
+            r"|\b(?:intentelo|pruebelo|animese|animate|animense)\b"
+        ),
+        Check.ALWAYS,
+    ),
+    Trigger(
+        "advice.make_sure",
+        _rx(
+            r"\bno\s+se\s+(?:le\s+)?olvide\b|\bno\s+te\s+olvides\b|\bno\s+olvide\b"
+            r"|\bacuerd(?:ese|ate|ense)\b|\brecuerd(?:e|a|en)\b|\basegur(?:ese|ate|ense)\b"
+            r"|\bojala\b|\bhagamos\b|\bvamos\s+a\s+(?:hacer|armar|sentarnos)\b"
+            r"|\bpongamos\s+(?:una\s+)?meta\b"
+        ),
+        Check.WEAK,
+    ),
+    Trigger(
+        "advice.warning",
+        _rx(
+            r"\b(?:cuidado|ojo|aguas)\s+con\b|\b(?:tenga|ten|tengan)\s+cuidado\b"
+            r"|\bno\s+se\s+(?:deje|confie)\b|\bel\s+precio\s+(?:va\s+a\s+subir|sube|subira)\b"
+            r"|\bdespues\s+sube\b|\bsuben?\s+(?:el\s+|los\s+)?precios?\b|\bse\s+va\s+a\s+encarecer\b"
+            r"|\bsi\s+no\s+(?:le|te)\s+(?:cobran|quitan|cortan)\b|\bo\s+le\s+(?:cobran|quitan"
+            r"|cortan)\b|\bes\s+(?:una\s+)?estafa\b|\bcreame\b|\bhagame\s+caso\b"
+        ),
+        Check.STRONG,
+    ),
 )
 
 CLAUSE_PREFIX = re.compile(
@@ -93,10 +155,13 @@ _PEOPLE = (
     r"|companeras|companeros|grupos?)"
 )
 PEER_SUBJECTS = re.compile(
-    r"\b(?:una|un|unas|unos|varias|varios|algunas|algunos|muchas|muchos|dos|tres|cuatro"
+    r"(?<!\btodas\s)(?<!\btodos\s)\b(?:una|un|unas|unos|varias|varios|algunas|algunos|muchas|muchos|dos|tres|cuatro"
     r"|cinco|seis|siete|ocho|nueve|diez|doce|\d+|otras|otros|las|los)\s+(?:[a-z]+\s+)?"
-    + _PEOPLE + r"\b(?!\s+(?:no\s+)?(?:pueden|puede)\b)"
+    + _PEOPLE
+    + r"\b(?!\s+(?:no\s+)?(?:pueden|puede)\b)"
     r"|\b(?:los|las)\s+del\s+grupo\b"
+    r"|\b(?:familias|hogares|mujeres|madres|vecinas|vecinos|personas)\s+(?:de|del|en)\s+"
+    r"(?!(?:su|sus|tu|tus|este|esta|otros|otras)\b)[a-z]+"
     r"|\bla\s+familia\s+(?!(?:esta|estan|y|de|que|se|le|en|bien|completa|entera|su|sus"
     r"|como)\b)[a-z]{3,}"
     r"|\b(?:la|una)\s+senora\s+(?!que\b)[a-z]+|\bun\s+grupo\s+de\b|\bel\s+grupo\s+de\s+[a-z]+"

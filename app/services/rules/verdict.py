@@ -59,8 +59,14 @@ class Verdict:
 
 
 _PHASE_ALIASES: dict[str, Phase] = {
-    "i": Phase.ONE, "1": Phase.ONE, "one": Phase.ONE, "phase i": Phase.ONE,
-    "ii": Phase.TWO, "2": Phase.TWO, "two": Phase.TWO, "phase ii": Phase.TWO,
+    "i": Phase.ONE,
+    "1": Phase.ONE,
+    "one": Phase.ONE,
+    "phase i": Phase.ONE,
+    "ii": Phase.TWO,
+    "2": Phase.TWO,
+    "two": Phase.TWO,
+    "phase ii": Phase.TWO,
 }
 
 
