@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     )
     sms_backend: SmsBackend = SmsBackend.CONSOLE
     max_body_bytes: int = Field(default=1_000_000, ge=1024)
+    max_photo_bytes: int = Field(
+        default=5 * 1024 * 1024, ge=1024, le=100 * 1024 * 1024, description="Per photo upload."
+    )
     log_level: str = "INFO"
     workers: int = Field(default=2, ge=1, le=64)
     host: str = "127.0.0.1"

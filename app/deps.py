@@ -19,6 +19,7 @@ from app.services.auth import Clocked
 from app.services.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from app.services.principal import Principal
 from app.services.sms import SmsSender
+from app.services.storage import PhotoStorage
 
 
 def get_settings(request: Request) -> Settings:
@@ -35,7 +36,13 @@ def get_sms_sender(request: Request) -> SmsSender:
     return sender
 
 
+def get_photo_storage(request: Request) -> PhotoStorage:
+    storage: PhotoStorage = request.app.state.photo_storage
+    return storage
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+PhotoStorageDep = Annotated[PhotoStorage, Depends(get_photo_storage)]
 # scope="function": commit before the response is sent, so a failed commit is never a 200.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 SmsSenderDep = Annotated[SmsSender, Depends(get_sms_sender)]

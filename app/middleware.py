@@ -67,17 +67,23 @@ def _incoming_request_id(scope: Scope) -> str | None:
 class BodyLimitMiddleware:
     """Answers 413 for bodies over `max_bytes`, whether or not Content-Length says so."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, *, upload_max_bytes: int | None = None
+    ) -> None:
         self.app = app
-        self.max_bytes = max_bytes
+        self.default_max_bytes = max_bytes
+        # Photo uploads (POST …/photos) get their own, larger limit; the route checks the photo.
+        self.upload_max_bytes = upload_max_bytes or max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        is_upload = scope.get("method") == "POST" and str(scope.get("path", "")).endswith("/photos")
+        max_bytes = self.upload_max_bytes if is_upload else self.default_max_bytes
         declared = _content_length(scope)
-        if declared is not None and declared > self.max_bytes:
-            await self._reject(scope, send)
+        if declared is not None and declared > max_bytes:
+            await self._reject(scope, send, max_bytes)
             return
         received = 0
         too_large = False
@@ -89,7 +95,7 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > max_bytes:
                     too_large = True
                     raise _BodyTooLarge
             return message
@@ -100,7 +106,7 @@ class BodyLimitMiddleware:
                 # The app may catch the error and answer for itself (FastAPI turns any failure
                 # to read a body into a 400); the client must still be told it was too large.
                 response_started = replaced = True
-                await self._reject(scope, send)
+                await self._reject(scope, send, max_bytes)
             if replaced:
                 return
             if message["type"] == "http.response.start":
@@ -111,15 +117,15 @@ class BodyLimitMiddleware:
             await self.app(scope, counting_receive, guarded_send)
         except _BodyTooLarge:
             if not response_started:
-                await self._reject(scope, send)
+                await self._reject(scope, send, max_bytes)
 
-    async def _reject(self, scope: Scope, send: Send) -> None:
+    async def _reject(self, scope: Scope, send: Send, max_bytes: int) -> None:
         body = json.dumps(
             {
                 "type": PROBLEM_BASE + "payload-too-large",
                 "title": "Request body too large",
                 "status": 413,
-                "detail": f"Request bodies are limited to {self.max_bytes} bytes.",
+                "detail": f"Request bodies are limited to {max_bytes} bytes.",
                 "code": "payload-too-large",
                 "instance": scope.get("path"),
             }

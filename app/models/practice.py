@@ -195,6 +195,7 @@ class PracticePostPublic(SQLModel):
     is_own: bool
     my_adoption: AdoptionPublic | None = None
     hidden: bool
+    photo_urls: list[str] = Field(default_factory=list, description="The post's photos.")
     created_at: datetime
     updated_at: datetime
 
@@ -212,6 +213,10 @@ class FeedItem(SQLModel):
         description="0 own group, 1 own demonstration, 2 same country, 3 same language, 4 world."
     )
     adoption_count: int
+    thumbnail_urls: list[str] = Field(
+        default_factory=list,
+        description="The post's photos (the same URLs as the full photos; show them small).",
+    )
     created_at: datetime
     updated_at: datetime
 

@@ -48,6 +48,21 @@ class Story(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+class StoryRevision(SQLModel, table=True):
+    """Every version of a story's text and visibility, the first included; never changed."""
+
+    __tablename__ = "story_revisions"
+    __table_args__ = (sa.UniqueConstraint("story_id", "number"),)
+
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+    story_id: uuid.UUID = Field(foreign_key="stories.id", ondelete="CASCADE")
+    number: int
+    text: str = Field(sa_type=sa.Text)
+    visibility: Visibility = Field(sa_type=enum_type(Visibility, "story_revision_visibility"))
+    revised_by_user_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
 class StoryCreate(SQLModel):
     client_story_id: uuid.UUID = Field(description="Made by the phone; resending it is safe.")
     period: Period = Field(description="The month the story belongs to, `YYYY-MM`.")
@@ -60,6 +75,14 @@ class StoryUpdate(SQLModel):
     visibility: Visibility | None = None
 
 
+class StoryRevisionPublic(SQLModel):
+    number: int
+    text: str
+    visibility: Visibility
+    revised_by_user_id: uuid.UUID | None
+    created_at: datetime
+
+
 class StoryPublic(SQLModel):
     id: uuid.UUID
     household_id: uuid.UUID
@@ -68,10 +91,14 @@ class StoryPublic(SQLModel):
     )
     period: str
     text: str
-    visibility: Visibility
+    visibility: Visibility = Field(description="As the household chose it.")
+    effective_visibility: Visibility = Field(
+        description="As shown now: narrowed at once when a consent is withdrawn."
+    )
     state: ReviewState
-    version: int
+    version: int = Field(description="Changes with every change; `If-Match` takes its ETag.")
     photo_ids: list[uuid.UUID]
+    photo_urls: list[str] = Field(description="Where to fetch each photo, in `photo_ids` order.")
     created_at: datetime
     updated_at: datetime
     reviews: list[ReviewEventPublic] | None = Field(

@@ -25,7 +25,7 @@ from sqlmodel import Session, col, func, select
 from app.models.demonstration import Demonstration
 from app.models.household import Household
 from app.models.practice import Adoption, FeedItem, PracticePost
-from app.services import feed_ranking, practices
+from app.services import feed_ranking, photo_links, practices
 from app.services.feed_ranking import Candidate, RankKey, Viewer
 from app.services.pagination import InvalidCursor
 from app.services.principal import Principal
@@ -161,6 +161,7 @@ def _items(
     ordered = [posts[post_id] for post_id in ids]
     labels = practices.author_labels(session, actor, ordered)
     counts = practices.adoption_counts(session, ids)
+    thumbnails = photo_links.post_photo_urls(session, ids)
     return [
         FeedItem(
             id=post.id,
@@ -171,6 +172,7 @@ def _items(
             author_label=labels[post.id],
             closeness=feed_ranking.tier_of(viewer, candidate),
             adoption_count=counts.get(post.id, 0),
+            thumbnail_urls=thumbnails[post.id],
             created_at=post.created_at,
             updated_at=post.updated_at,
         )
@@ -182,4 +184,5 @@ def _etag(scope: FeedScope, items: list[FeedItem], more: bool) -> str:
     digest = hashlib.sha256(f"{scope}|{more}".encode())
     for item in items:
         digest.update(f"|{item.id}:{item.updated_at.isoformat()}:{item.adoption_count}".encode())
+        digest.update(",".join(item.thumbnail_urls).encode())
     return f'W/"{digest.hexdigest()[:32]}"'

@@ -28,7 +28,7 @@ from app.models.practice import (
     PracticeScope,
 )
 from app.models.user import Role
-from app.services import consent, demonstrations
+from app.services import consent, demonstrations, photo_links
 from app.services.principal import Principal
 
 
@@ -204,6 +204,7 @@ def describe(
             ).all()
         }
     labels = author_labels(session, actor, posts)
+    photo_urls = photo_links.post_photo_urls(session, ids)
     return [
         PracticePostPublic(
             id=post.id,
@@ -220,6 +221,7 @@ def describe(
             is_own=post.household_id == actor.household_id,
             my_adoption=AdoptionPublic.model_validate(mine[post.id]) if post.id in mine else None,
             hidden=post.hidden_at is not None,
+            photo_urls=photo_urls[post.id],
             created_at=post.created_at,
             updated_at=post.updated_at,
         )

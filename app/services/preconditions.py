@@ -6,6 +6,10 @@ one wins and the other gets 412.
 """
 
 import uuid
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
 
 from app.errors import DomainError, PreconditionFailed
 
@@ -39,3 +43,18 @@ def stale() -> StaleVersion:
         "Someone changed this record after you read it; read it again and decide on the "
         "current version."
     )
+
+
+def bump_version(session: Session, record: Any, **values: object) -> None:
+    """One conditional UPDATE of `record` (a table model with `id` and `version`) on the
+    version read, bumping it: of two writers on one version, one wins, the other gets 412."""
+    model = type(record)
+    result = session.execute(
+        sa.update(model)
+        .where(model.id == record.id, model.version == record.version)
+        .values(version=model.version + 1, **values)
+        .execution_options(synchronize_session=False)
+    )
+    if not getattr(result, "rowcount", 0):
+        raise stale()
+    session.refresh(record)

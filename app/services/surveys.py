@@ -321,18 +321,7 @@ def revise(
 
 def bump(session: Session, submission: SurveySubmission, **values: object) -> None:
     """One conditional UPDATE on the version read: of two writers on it, one wins, one 412s."""
-    result = session.execute(
-        sa.update(SurveySubmission)
-        .where(
-            col(SurveySubmission.id) == submission.id,
-            col(SurveySubmission.version) == submission.version,
-        )
-        .values(version=SurveySubmission.version + 1, **values)
-        .execution_options(synchronize_session=False)
-    )
-    if not getattr(result, "rowcount", 0):
-        raise preconditions.stale()
-    session.refresh(submission)
+    preconditions.bump_version(session, submission, **values)
 
 
 def etag(submission: SurveySubmission) -> str:

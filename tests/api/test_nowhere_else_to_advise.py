@@ -26,6 +26,8 @@ FAMILY_CONTENT = re.compile(r"survey|stor(y|ies)|practice|post|feed|adoption|ans
 STAFF_TEXT_ROUTES = {
     "survey_decide": "review decision; its comment goes through screen_staff_text",
     "survey_comment": "review comment; goes through screen_staff_text",
+    "story_decide": "review decision; its comment goes through screen_staff_text",
+    "story_comment": "review comment; goes through screen_staff_text",
 }
 # Liaison-callable routes that send text to families: only through the rules module.
 MESSAGE_ROUTES = {"messages_send", "messages_check"}
