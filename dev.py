@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Routine tasks on a fresh clone, needing only Python 3.11+:
 
-    python3 dev.py serve    install into .venv, migrate the SQLite database, start the API
+    python3 dev.py serve    install into .venv, migrate the SQLite database, load the demo
+                            program (once), start the API
     python3 dev.py test     install into .venv (with test tools), run the whole test suite
 
 Anything after the task name goes to the underlying command (`mutuality serve`, `pytest`).
@@ -45,7 +46,7 @@ def main(argv: list[str]) -> int:
     os.chdir(ROOT)
     ensure_installed("[dev]")  # one environment for both tasks, so switching costs nothing
     if task == "serve":
-        command = [str(BIN / "mutuality"), "serve", *rest]
+        command = [str(BIN / "mutuality"), "serve", "--demo", *rest]
     else:
         command = [str(BIN / "python"), "-m", "pytest", *rest]
     return subprocess.call(command)

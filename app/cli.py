@@ -1,4 +1,4 @@
-"""The `mutuality` command: serve, migrate, create-admin, export-openapi."""
+"""The `mutuality` command: serve, migrate, create-admin, export-openapi, demo, rebuild-rollups."""
 
 import argparse
 import getpass
@@ -15,7 +15,7 @@ from app import migrations
 from app.config import Settings
 from app.db import build_engine
 from app.main import configure_logging, create_app
-from app.services import admin_accounts
+from app.services import admin_accounts, demo, rollups
 
 DEFAULT_OPENAPI_PATH = migrations.PROJECT_ROOT / "openapi" / "openapi.json"
 
@@ -30,6 +30,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--workers", type=int, help="default: MUTUALITY_WORKERS or 2")
     serve.add_argument("--no-migrate", action="store_true", help="skip `alembic upgrade head`")
     serve.add_argument("--reload", action="store_true", help="restart on code changes (dev)")
+    serve.add_argument(
+        "--demo",
+        action="store_true",
+        help="load the demo program first when the database is the default SQLite file",
+    )
+
+    commands.add_parser("demo", help="load a demo program (once; re-running adds nothing)")
+    commands.add_parser("rebuild-rollups", help="recompute the progress rollups from surveys")
 
     commands.add_parser("migrate", help="upgrade the database schema to the newest migration")
 
@@ -52,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "migrate": _migrate,
         "create-admin": _create_admin,
         "export-openapi": _export_openapi,
+        "demo": _demo,
+        "rebuild-rollups": _rebuild_rollups,
     }[args.command]
     return handler(args, settings)
 
@@ -59,6 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     if not args.no_migrate:
         migrations.upgrade()
+    if args.demo and settings.database_url is None:
+        _demo(args, settings)
     workers = 1 if args.reload else (args.workers or settings.workers)
     if settings.resolved_database_url.startswith("sqlite") and workers > 1:
         workers = 1  # SQLite allows one writer; more processes would only queue on its lock
@@ -99,6 +111,39 @@ def _create_admin(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         engine.dispose()
     print(f"platform admin {user.email} created")
+    return 0
+
+
+def _demo(_args: argparse.Namespace, settings: Settings) -> int:
+    migrations.upgrade()
+    engine = build_engine(settings)
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            report = demo.load(session)
+            session.commit()
+    finally:
+        engine.dispose()
+    state = "loaded" if report.created else "already loaded (nothing added)"
+    print(f"demo program {state}: {report.households} households, {report.surveys} surveys")
+    print(f"staff sign-in (POST /v1/auth/staff/login), password {demo.DEMO_PASSWORD!r}:")
+    for role, email in report.staff.items():
+        print(f"  {role:<15} {email}")
+    print("families (POST /v1/auth/phone/code; the code is printed by the console SMS sender):")
+    for label, phone in report.family_phones:
+        print(f"  {label:<22} {phone}")
+    print("  ... each seed's friends: the same phone with the last two digits 01 to 09")
+    return 0
+
+
+def _rebuild_rollups(_args: argparse.Namespace, settings: Settings) -> int:
+    engine = build_engine(settings)
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            households, months = rollups.rebuild(session)
+            session.commit()
+    finally:
+        engine.dispose()
+    print(f"rollups rebuilt: {households} households, {months} demonstration-group-months")
     return 0
 
 

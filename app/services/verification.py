@@ -26,7 +26,15 @@ from app.models.survey import (
     SurveySubmission,
 )
 from app.models.user import Role
-from app.services import audit, demonstrations, messages, preconditions, stipends, surveys
+from app.services import (
+    audit,
+    demonstrations,
+    messages,
+    preconditions,
+    rollups,
+    stipends,
+    surveys,
+)
 from app.services.pagination import paginate
 from app.services.principal import Principal
 
@@ -70,6 +78,29 @@ class ReviewerOnly(Forbidden):
 def require_reviewer(actor: Principal) -> None:
     if actor.role not in (Role.LIAISON, Role.PARTNER_ADMIN):
         raise ReviewerOnly("Only the partner's liaisons and admins review surveys.")
+
+
+def require_decider(actor: Principal, decision: Decision, noun: str) -> None:
+    """Reviewers decide; un-verifying is for partner admins only."""
+    require_reviewer(actor)
+    if decision is Decision.UNVERIFY and actor.role is not Role.PARTNER_ADMIN:
+        raise Forbidden(f"Only a partner admin may un-verify a {noun}.", code="admins-only")
+
+
+def decision_target(state: ReviewState, data: DecisionCreate, noun: str) -> ReviewState:
+    """The state a decision leads to: 409 when not possible from `state`, 422 when it needs a
+    comment (the family reads why) and has none."""
+    target = next_state(state, data.decision)
+    if target is None:
+        raise InvalidTransition(
+            f"A {state.value} {noun} cannot get the decision {data.decision.value}."
+        )
+    if data.decision in NEEDS_COMMENT and data.comment is None:
+        raise CommentRequired(
+            "Say why (the family reads it).",
+            errors=[{"field": "body.comment", "message": "Required.", "type": "missing"}],
+        )
+    return target
 
 
 def screen_text(
@@ -148,20 +179,9 @@ def decide(
     if_match: str | None,
 ) -> SurveySubmission:
     submission, demonstration = get_for_staff(session, actor, submission_id)
-    require_reviewer(actor)
-    if data.decision is Decision.UNVERIFY and actor.role is not Role.PARTNER_ADMIN:
-        raise Forbidden("Only a partner admin may un-verify a survey.", code="admins-only")
+    require_decider(actor, data.decision, "survey")
     preconditions.require_match(if_match, surveys.etag(submission))
-    target = next_state(submission.state, data.decision)
-    if target is None:
-        raise InvalidTransition(
-            f"A {submission.state.value} survey cannot get the decision {data.decision.value}."
-        )
-    if data.decision in NEEDS_COMMENT and data.comment is None:
-        raise CommentRequired(
-            "Say why (the family reads it).",
-            errors=[{"field": "body.comment", "message": "Required.", "type": "missing"}],
-        )
+    target = decision_target(submission.state, data, "survey")
     if data.comment is not None:
         screen_text(session, actor, demonstration, submission, data.comment)
     source = submission.state
@@ -189,6 +209,8 @@ def decide(
     )
     if target is ReviewState.VERIFIED:
         stipends.earn(session, actor, submission, demonstration)
+    if ReviewState.VERIFIED in (source, target):
+        rollups.survey_verified(session, submission, verified=target is ReviewState.VERIFIED)
     session.flush()
     return submission
 
