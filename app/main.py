@@ -16,6 +16,7 @@ from app.routers import (
     audit_log,
     auth,
     consent,
+    dashboards,
     demonstrations,
     feed,
     friend_groups,
@@ -25,24 +26,35 @@ from app.routers import (
     inbox,
     invitations,
     me,
+    measurement,
     messages,
     organizations,
     phases,
+    photos,
     practices,
+    progress,
     public,
     stipends,
+    stories,
     surveys,
 )
 from app.services.sms import ConsoleSmsSender, OutboxSmsSender, SmsSender
+from app.services.storage import LocalPhotoStorage, PhotoStorage
 
 API_VERSION = "1.0.0"
+MULTIPART_OVERHEAD_BYTES = 64 * 1024  # boundaries and part headers around one photo
 DESCRIPTION = """Mutuality: the backend of peer-driven change programs.
 
 Families sign in with their phone and a one-time code; staff with email and password. Every
 error is `application/problem+json` (RFC 9457) with a stable `code`."""
 
 
-def create_app(settings: Settings | None = None, *, sms_sender: SmsSender | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    *,
+    sms_sender: SmsSender | None = None,
+    photo_storage: PhotoStorage | None = None,
+) -> FastAPI:
     settings = settings or Settings()
     app = FastAPI(
         title="Mutuality API",
@@ -53,6 +65,7 @@ def create_app(settings: Settings | None = None, *, sms_sender: SmsSender | None
     app.state.settings = settings
     app.state.engine = build_engine(settings)
     app.state.sms_sender = sms_sender or _default_sms_sender(settings)
+    app.state.photo_storage = photo_storage or LocalPhotoStorage(settings.data_dir / "photos")
     for router in (
         health.router,
         auth.router,
@@ -68,16 +81,27 @@ def create_app(settings: Settings | None = None, *, sms_sender: SmsSender | None
         messages.router,
         inbox.router,
         surveys.router,
+        stories.router,
+        photos.router,
         stipends.router,
         practices.router,
         feed.router,
         highlights.router,
         public.router,
+        progress.router,
+        dashboards.router,
+        measurement.router,
     ):
         app.include_router(router)
     install_error_handlers(app)
     app.add_middleware(GZipMiddleware, minimum_size=500)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        upload_max_bytes=max(
+            settings.max_body_bytes, settings.max_photo_bytes + MULTIPART_OVERHEAD_BYTES
+        ),
+    )
     app.add_middleware(RequestContextMiddleware)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app

@@ -17,6 +17,7 @@ from app.models import (  # noqa: F401
     phase_change,
     photo,
     practice,
+    progress,
     stipend,
     story,
     survey,

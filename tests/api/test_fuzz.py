@@ -51,7 +51,7 @@ def api_schema(app: FastAPI, connection: Connection) -> Iterator[schemathesis.Ba
 
 
 @schema.parametrize()
-@settings(max_examples=12)  # ~100 operations × 2 databases must fit in CI
+@settings(max_examples=12)  # ~100 operations on 2 databases must fit in CI
 def test_api_conforms_to_its_contract(case, db, test_settings) -> None:  # type: ignore[no-untyped-def]
     # A fresh session per case: a generated call to logout must not sign out the next case.
     admin = sign_in(db, test_settings, make_user(db, Role.PLATFORM_ADMIN))
