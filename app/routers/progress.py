@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 
-from app.deps import Family, SessionDep
+from app.deps import Family, PhotoStorageDep, SessionDep
 from app.errors import problem_responses
 from app.models.progress import ErasureReceipt, MyProgress
 from app.services import data_rights, progress, progress_math
@@ -75,5 +75,5 @@ def export(actor: Family, session: SessionDep) -> dict[str, list[dict[str, Any]]
     operation_id="my_data_erase",
     responses=problem_responses(401, 403),
 )
-def erase(actor: Family, session: SessionDep) -> ErasureReceipt:
-    return data_rights.erase(session, actor)
+def erase(actor: Family, session: SessionDep, storage: PhotoStorageDep) -> ErasureReceipt:
+    return data_rights.erase(session, actor, storage)

@@ -18,9 +18,11 @@ from sqlmodel import Session
 
 from app.models import metadata
 from app.models.base import utcnow
+from app.models.consent import ConsentPurpose
 from app.models.progress import ErasureReceipt
-from app.services import audit, surveys
+from app.services import audit, consent, highlights, surveys
 from app.services.principal import Principal
+from app.services.storage import PhotoStorage
 from app.services.survey_core import CORE_QUESTIONS
 
 SECRET_MARKERS = ("hash", "storage_key")
@@ -30,7 +32,9 @@ ERASE_COLUMNS = frozenset(
     {"text", "title", "comment", "reason", "full_name", "first_name", "phone", "phone_hint",
      "span", "label", "email"}
 )  # fmt: skip
-DELETE_TABLES = frozenset({"household_network_tags"})
+# Photos show people and homes: their rows go, and their files unless another household's photo
+# has the same bytes (storage is content-addressed).
+DELETE_TABLES = frozenset({"household_network_tags", "photos"})
 CHOICE_ANSWERS = frozenset(q["id"] for q in CORE_QUESTIONS if q["type"] == "single_choice")
 SKIP_TABLES = frozenset({"audit_log"})
 
@@ -111,12 +115,22 @@ def _kept_answers(answers: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def erase(session: Session, actor: Principal) -> ErasureReceipt:
+def erase(session: Session, actor: Principal, storage: PhotoStorage) -> ErasureReceipt:
     household, demonstration = surveys.family_context(session, actor)
     now = utcnow()
     counts: dict[str, int] = {}
     touched_ids: set[str] = set()
+    # Erasure withdraws what reaches beyond the household: its posts narrow back to the group
+    # and a highlight featuring it is withdrawn, not left published with its story in it.
+    for purpose in (ConsentPurpose.SHARE_BEYOND_GROUP, ConsentPurpose.PUBLIC_FEATURE):
+        consent.record_consent(
+            session, actor, household.id, demonstration.organization_id, purpose, False
+        )
+    withdrawn = highlights.withdraw_for_household(session, actor, household.id)
+    if withdrawn:
+        counts["highlights_withdrawn"] = withdrawn
     rows = list(owned_rows(session, household.id))
+    photo_keys = {row._mapping["storage_key"] for table, row in rows if table.name == "photos"}
     for table, row in rows:
         mapping = row._mapping
         if "id" in table.c:
@@ -161,6 +175,7 @@ def erase(session: Session, actor: Principal) -> ErasureReceipt:
             .values(changes={"erased": True})
         )
         counts["audit_log"] = getattr(scrubbed, "rowcount", 0) or 0
+    _delete_unshared_files(session, storage, photo_keys)
     session.expire_all()
     audit.record(
         session,
@@ -173,3 +188,16 @@ def erase(session: Session, actor: Principal) -> ErasureReceipt:
     )
     session.flush()
     return ErasureReceipt(household_id=household.id, erased_at=now, erased=counts)
+
+
+def _delete_unshared_files(session: Session, storage: PhotoStorage, keys: set[str]) -> None:
+    if not keys:
+        return
+    photos = metadata.tables["photos"]
+    still_used = set(
+        session.execute(sa.select(photos.c.storage_key).where(photos.c.storage_key.in_(keys)))
+        .scalars()
+        .all()
+    )
+    for key in keys - still_used:
+        storage.delete(key)

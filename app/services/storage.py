@@ -30,6 +30,10 @@ class PhotoStorage(Protocol):
 
     def exists(self, key: str) -> bool: ...
 
+    def delete(self, key: str) -> None:
+        """Remove the bytes under `key`; nothing happens when there are none."""
+        ...
+
 
 def content_key(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
@@ -71,3 +75,7 @@ class LocalPhotoStorage:
 
     def exists(self, key: str) -> bool:
         return KEY_PATTERN.match(key) is not None and self._path(key).exists()
+
+    def delete(self, key: str) -> None:
+        if KEY_PATTERN.match(key):
+            self._path(key).unlink(missing_ok=True)

@@ -11,8 +11,9 @@ from sqlmodel import Session, select
 
 from app.config import Settings
 from app.models import metadata
-from app.models.highlight import HighlightHousehold
+from app.models.highlight import Highlight, HighlightHousehold, HighlightStatus
 from app.models.household import Household, HouseholdMember
+from app.models.photo import ImageType, Photo
 from app.models.practice import PracticePost
 from app.models.story import Story, Visibility
 from app.models.survey import ReviewState
@@ -88,7 +89,7 @@ def test_export_has_every_table_that_references_the_household(
 
 
 def test_erasure_leaves_no_personal_data_and_keeps_aggregates(
-    client, db: Session, test_settings: Settings, loaded
+    app, client, db: Session, test_settings: Settings, loaded
 ) -> None:
     household = _featured(db)
     user, family = _family(db, test_settings, household)
@@ -110,6 +111,24 @@ def test_erasure_leaves_no_personal_data_and_keeps_aggregates(
     user.full_name = "Zelda Quillfeather"
     db.add(user)
     db.add(HouseholdMember(household_id=household.id, first_name="Quintessa", age_band="6-11"))
+    photo_bytes = b"\x89PNG\r\n\x1a\n" + uuid.uuid4().bytes  # unique, so not shared
+    photo_key = app.state.photo_storage.put(photo_bytes)
+    db.add(
+        Photo(
+            household_id=household.id,
+            story_id=story.id,
+            content_type=ImageType.PNG,
+            size_bytes=len(photo_bytes),
+            sha256=photo_key,
+            storage_key=photo_key,
+        )
+    )
+    highlight_ids = [
+        row.highlight_id
+        for row in db.exec(
+            select(HighlightHousehold).where(HighlightHousehold.household_id == household.id)
+        )
+    ]
     db.flush()
     secrets = [
         user.phone,
@@ -138,6 +157,13 @@ def test_erasure_leaves_no_personal_data_and_keeps_aggregates(
     board_after = dashboards.build(db, db.get(demo.Demonstration, demonstration_id), _now())
     assert board_after.changes == board_before.changes
     assert board_after.months == board_before.months
+    # Its photos are gone, files included, and no highlight featuring it stays published.
+    assert not app.state.photo_storage.exists(photo_key)
+    assert db.exec(select(Photo).where(Photo.household_id == household.id)).first() is None
+    for highlight_id in highlight_ids:
+        highlight = db.get(Highlight, highlight_id)
+        assert highlight is not None and highlight.status is HighlightStatus.WITHDRAWN
+    assert client.get("/v1/public/highlights").json()["items"] == []
     # The erased family can no longer sign in with its old session.
     assert client.get("/v1/me", headers=family.headers).status_code == 401
 
