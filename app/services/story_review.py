@@ -82,25 +82,16 @@ def decide(
     source = story.state
     now = utcnow()
     preconditions.bump_version(session, story, state=target, updated_at=now)
-    session.add(
-        ReviewEvent(
-            story_id=story.id,
-            actor_user_id=actor.user_id,
-            decision=data.decision,
-            from_state=source,
-            to_state=target,
-            comment=data.comment,
-            created_at=now,
-        )
-    )
-    audit.record(
+    verification.record_decision(
         session,
         actor,
-        f"story.{data.decision.value}",
-        "story",
-        story.id,
-        organization_id=demonstration.organization_id,
-        changes={"state": {"from": source.value, "to": target.value}, "comment": data.comment},
+        demonstration,
+        data,
+        (source, target),
+        now,
+        subject={"story_id": story.id},
+        kind="story",
+        entity="story",
     )
     session.flush()
     return story

@@ -10,6 +10,7 @@ them, and every text goes through the rules module first: no advice, ever.
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
@@ -187,25 +188,16 @@ def decide(
     source = submission.state
     now = utcnow()
     surveys.bump(session, submission, state=target, updated_at=now)
-    session.add(
-        ReviewEvent(
-            survey_submission_id=submission.id,
-            actor_user_id=actor.user_id,
-            decision=data.decision,
-            from_state=source,
-            to_state=target,
-            comment=data.comment,
-            created_at=now,
-        )
-    )
-    audit.record(
+    record_decision(
         session,
         actor,
-        f"survey.{data.decision.value}",
-        "survey_submission",
-        submission.id,
-        organization_id=demonstration.organization_id,
-        changes={"state": {"from": source.value, "to": target.value}, "comment": data.comment},
+        demonstration,
+        data,
+        (source, target),
+        now,
+        subject={"survey_submission_id": submission.id},
+        kind="survey",
+        entity="survey_submission",
     )
     if target is ReviewState.VERIFIED:
         stipends.earn(session, actor, submission, demonstration)
@@ -237,3 +229,39 @@ def comment(session: Session, actor: Principal, submission_id: uuid.UUID, text: 
         changes={"comment": text},
     )
     return event
+
+
+def record_decision(
+    session: Session,
+    actor: Principal,
+    demonstration: Demonstration,
+    data: DecisionCreate,
+    states: tuple[ReviewState, ReviewState],
+    now: datetime,
+    *,
+    subject: dict[str, uuid.UUID],
+    kind: str,
+    entity: str,
+) -> None:
+    """The review event and the audit entry every decision leaves, on surveys and stories."""
+    source, target = states
+    session.add(
+        ReviewEvent(
+            **subject,
+            actor_user_id=actor.user_id,
+            decision=data.decision,
+            from_state=source,
+            to_state=target,
+            comment=data.comment,
+            created_at=now,
+        )
+    )
+    audit.record(
+        session,
+        actor,
+        f"{kind}.{data.decision.value}",
+        entity,
+        next(iter(subject.values())),
+        organization_id=demonstration.organization_id,
+        changes={"state": {"from": source.value, "to": target.value}, "comment": data.comment},
+    )
