@@ -36,7 +36,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="load the demo program first when the database is the default SQLite file",
     )
 
-    commands.add_parser("demo", help="load a demo program (once; re-running adds nothing)")
+    demo_command = commands.add_parser(
+        "demo", help="load a demo program (once; re-running adds nothing)"
+    )
+    demo_command.add_argument(
+        "--on-configured-database",
+        action="store_true",
+        help="load it into MUTUALITY_DATABASE_URL too (its accounts share a published password)",
+    )
     commands.add_parser("rebuild-rollups", help="recompute the progress rollups from surveys")
 
     commands.add_parser("migrate", help="upgrade the database schema to the newest migration")
@@ -70,7 +77,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     if not args.no_migrate:
         migrations.upgrade()
     if args.demo and settings.database_url is None:
-        _demo(args, settings)
+        _load_demo(settings)
     workers = 1 if args.reload else (args.workers or settings.workers)
     if settings.resolved_database_url.startswith("sqlite") and workers > 1:
         workers = 1  # SQLite allows one writer; more processes would only queue on its lock
@@ -114,7 +121,21 @@ def _create_admin(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _demo(_args: argparse.Namespace, settings: Settings) -> int:
+def _demo(args: argparse.Namespace, settings: Settings) -> int:
+    # The demo's staff accounts (a platform admin among them) share a password printed in the
+    # README; on a real database that is an open door, so it takes an explicit flag.
+    if settings.database_url is not None and not args.on_configured_database:
+        print(
+            "refusing to load the demo into MUTUALITY_DATABASE_URL: its staff accounts, a "
+            "platform admin among them, share a published password. Use the default SQLite "
+            "file, or pass --on-configured-database for a throwaway database.",
+            file=sys.stderr,
+        )
+        return 2
+    return _load_demo(settings)
+
+
+def _load_demo(settings: Settings) -> int:
     migrations.upgrade()
     engine = build_engine(settings)
     try:
