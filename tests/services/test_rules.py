@@ -51,6 +51,11 @@ TRAPS = [
     "Prices went up so we moved the meeting to the church hall.",
     "You might want to know that the app will be down Sunday night.",
     "Should I call you or text you about the survey?",
+    # a noun that is also a verb opens a statement, not a command
+    "Rent went up again for a lot of families, thanks for telling us.",
+    "School fees are due next week, is that right in your survey?",
+    "Hope the kids are well and the shop is busy!",
+    "Love the photos of the new stall.",
 ]
 
 ADVICE_BY_RULE = [
@@ -86,6 +91,11 @@ ADVICE_BY_RULE = [
     ("advice.if_i_were_you", "Si yo estuviera en su lugar, no firmaría ese contrato."),
     ("advice.make_sure", "Acuérdense de apartar algo cada quincena para los útiles."),
     ("advice.peer_nudge", "The ladies in Ganta started a susu, you can join or start one too."),
+    # commands with verbs no hand-made list names, recognised from the English dictionary
+    ("advice.imperative", "Swap the cable package for a cheaper phone plan."),
+    ("advice.imperative", "Funnel the tips into the kids' school fund."),
+    ("advice.imperative", "Tuck away a little each week for uniforms."),
+    ("advice.imperative", "Skimp on snacks, not on rent."),
 ]
 
 BEST_PRACTICE = [

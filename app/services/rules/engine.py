@@ -86,6 +86,10 @@ class Profile:
     statement_forms: frozenset[str]  # imperatives that double as statements in questions
     base_form: Callable[[str], str]  # strip clitics ("enfoquese" -> "enfoque")
     is_infinitive: Callable[[str], bool]
+    # A clause opener that is a verb no list names ("swap the cable"): (word, next word)
+    open_imperative: Callable[[str, str | None], bool] = lambda word, following: False
+    # The word after a clause opener shows the opener is a noun subject ("rent went up")
+    follows_subject: Callable[[str], bool] = lambda following: False
 
 
 @dataclass(frozen=True)
@@ -196,9 +200,12 @@ def _imperative_at(
     is_question = text[end : end + 1] == "?" or (text.rstrip().endswith("?") and end == len(text))
     if first.group() in profile.statement_forms and is_question and not negation:
         return None
+    if following and not negation and profile.follows_subject(following.group()):
+        return None
+    unlisted = profile.open_imperative(first.group(), following.group() if following else None)
     if verb in profile.strong_verbs:
         check = Check.STRONG
-    elif verb in profile.weak_verbs or verb in profile.chain_verbs:
+    elif verb in profile.weak_verbs or verb in profile.chain_verbs or unlisted:
         check = Check.WEAK
     else:
         return None

@@ -10,6 +10,7 @@ import re
 
 from app.services.rules import lexicon_en as lex
 from app.services.rules.engine import Check, Profile, Trigger
+from app.services.rules.verbs_en import follows_subject, is_open_imperative
 
 _YOU = (
     r"(?:you|you\s+guys|you\s+all|you\s+two|you\s+both|both\s+of\s+you|you\s+folks"
@@ -365,4 +366,6 @@ PROFILE = Profile(
     statement_forms=frozenset(),
     base_form=lambda word: word,
     is_infinitive=_is_infinitive,
+    open_imperative=is_open_imperative,
+    follows_subject=follows_subject,
 )

@@ -1,0 +1,73 @@
+"""Is a clause-initial English word the bare imperative of a verb no list names?
+
+The hand-made verb lists cover the usual money, school and health verbs, but liaisons write
+"swap the cable for…", "funnel the tips into…", "hold off on the loan": verbs no list can
+anticipate. lemminflect (an installed package with its own dictionary, nothing fetched at run
+time) tells whether a word can be the base form of a verb. Because many such words are also
+nouns ("school fees are due", "rent went up"), an ambiguous word only counts when what follows
+looks like an object or particle, and never when an auxiliary follows it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Verbs that open friendly statements with the subject dropped ("hope you're well", "love the
+# photos", "need your receipt"): they greet, thank or ask for program things, never direct.
+COURTESY_VERBS = _words(
+    """
+    hope love thank welcome wish miss enjoy rest congratulate bless pray mean like guess bet
+    know hear believe feel need want appreciate apologize apologise wonder suppose understand
+    agree notice expect see look sound seem happen say read glad do be am is are was were have
+    has had let please kindly excuse pardon forgive greet god praise cheer hi hello bye
+    """
+)
+
+# A noun subject is followed by a verb or auxiliary ("school fees are due", "work is slow").
+_AUXILIARIES = _words(
+    """
+    is are was were be been 's has have had will would can could should shall may might must
+    does did do went got gets keeps kept seems looks looked came comes goes done isn't aren't
+    wasn't weren't won't can't didn't doesn't hasn't haven't
+    """
+)
+
+# After a word that could be a noun, these make it read as a command with an object.
+_OBJECT_OPENERS = _words(
+    """
+    the a an your you that this those these some more less all any it them him her up down off
+    out away back on over aside in into around extra every each his their our yourself
+    yourselves no at least
+    """
+)
+
+
+@lru_cache(maxsize=4096)
+def _forms(word: str) -> tuple[bool, bool]:
+    """(can be a base-form verb, can be a noun or adjective)."""
+    lemmas = getAllLemmas(word)
+    verb = word in lemmas.get("VERB", ())
+    other = bool({"NOUN", "ADJ", "PROPN"} & lemmas.keys())
+    return verb, other
+
+
+def follows_subject(following: str) -> bool:
+    """An auxiliary or a past tense after a word makes that word a subject, not a command."""
+    return following in _AUXILIARIES or (following.endswith("ed") and len(following) > 4)
+
+
+def is_open_imperative(word: str, following: str | None) -> bool:
+    """Does ``word`` (then ``following``) open a command with a verb the lists don't name?"""
+    if word in COURTESY_VERBS or len(word) < 3:
+        return False
+    verb, other = _forms(word)
+    if not verb:
+        return False
+    return not other or following in _OBJECT_OPENERS
