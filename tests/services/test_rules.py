@@ -56,6 +56,16 @@ TRAPS = [
     "School fees are due next week, is that right in your survey?",
     "Hope the kids are well and the shop is busy!",
     "Love the photos of the new stall.",
+    # held-out rounds 4 to 6
+    "Sorry, the app glitch was on our end. Nothing you need to do.",
+    "Perdón, el error fue del sistema, usted no tiene que hacer nada.",
+    "Pls tell Mr. Kargbo the survey tablet will come with me on Wednesday.",
+    "¿Usted cree que la reunión debería ser más temprano? Díganos qué le conviene.",
+    "Don't reply to this number, it's automated. Use the liaison line instead.",
+    "Sir, the group meeting is preponed to Monday 11 AM due to holiday. Kindly note.",
+    "I heard prices went up at the market, is that why sales dropped in your survey?",
+    "Ya se pagó el apoyo de marzo, revise su cuenta.",
+    "Update from Guatemala: the meeting moved to Saturday.",
 ]
 
 ADVICE_BY_RULE = [
@@ -96,6 +106,21 @@ ADVICE_BY_RULE = [
     ("advice.imperative", "Funnel the tips into the kids' school fund."),
     ("advice.imperative", "Tuck away a little each week for uniforms."),
     ("advice.imperative", "Skimp on snacks, not on rent."),
+    # generalized after held-out rounds 4 to 6
+    ("advice.norm_statement", "The kids need to be in school every day."),
+    ("advice.norm_statement", "Nobody should be taking payday loans, period."),
+    ("advice.norm_statement", "Ese dinero de la cosecha es para el ahorro, no para el celular."),
+    ("advice.warning", "Those buy-now-pay-later apps'll ruin you."),
+    ("advice.steering_question", "Why are you still paying for that storage unit?"),
+    ("advice.softened_suggestion", "¿Para qué pagar plan si la recarga sale a la mitad?"),
+    ("advice.second_person_modal", "You for register the shop with the assembly."),
+    ("advice.second_person_modal", "Ahora toca bajarle a los domicilios."),
+    ("advice.softened_suggestion", "One idea is to split a membership with your sister."),
+    ("advice.softened_suggestion", "Sale más barato hacer las tortillas en casa que comprarlas."),
+    ("advice.if_i_were_you", "Si fuera vos cobraría más por los arreglos."),
+    ("advice.imperative", "when u come 2moro bring ID + sign up 4 the WIC thing downstairs"),
+    ("advice.imperative", "Honestly? Drop the gym membership till things settle down."),
+    ("advice.first_person_recommendation", "I'd stop giving credit to the neighbors."),
 ]
 
 BEST_PRACTICE = [

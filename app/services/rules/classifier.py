@@ -21,6 +21,7 @@ from app.services.rules.language import (
     has_letters,
     primary_subtag,
 )
+from app.services.rules.model import AdviceModel, shipped_model
 from app.services.rules.verdict import (
     Category,
     Intent,
@@ -70,14 +71,33 @@ def _resolve_language(text: str, hint: str | None) -> tuple[str, bool]:
     return detect_language(text)
 
 
-def classify(text: str, language: str) -> tuple[Category, tuple[Reason, ...]]:
-    """Category of ``text`` and the reasons found, explained in ``language``."""
+def _model_reason(text: str, model: AdviceModel, language: str) -> Reason | None:
+    evidence = model.advice_evidence(text)
+    if evidence is None:
+        return None
+    explanation = explain("advice.model", language)
+    if evidence.top_words:
+        explanation += " (" + ", ".join(f"“{word}”" for word in evidence.top_words) + ")"
+    span = text[evidence.start : evidence.end]
+    return Reason("advice.model", Category.ADVICE, span, evidence.start, evidence.end, explanation)
+
+
+def classify(
+    text: str, language: str, model: AdviceModel | None = None
+) -> tuple[Category, tuple[Reason, ...]]:
+    """Category of ``text`` and the reasons found, explained in ``language``.
+
+    The rules run first; ``model`` (if any) may add an advice reason the rules did not find.
+    """
     advice: list[Reason] = []
     peer: list[Reason] = []
     for profile in PROFILES:
         detection = detect(profile, text)
         advice += [_reason(text, detection, f, language) for f in detection.advice]
         peer += [_reason(text, detection, f, language) for f in detection.peer]
+    if not advice and model is not None:
+        found = _model_reason(text, model, language)
+        advice += [found] if found else []
     if advice:
         return Category.ADVICE, _dedupe(advice) + _dedupe(peer)
     if peer:
@@ -91,8 +111,14 @@ def evaluate_liaison_message(
     *,
     intent: Intent | str | None = None,
     language: str | None = None,
+    model: AdviceModel | None = None,
+    use_model: bool = True,
 ) -> Verdict:
-    """Decide whether a liaison may send ``text`` to a family in ``phase``."""
+    """Decide whether a liaison may send ``text`` to a family in ``phase``.
+
+    ``model`` replaces the shipped advice model (cross-validation); ``use_model=False``
+    judges by the hand-written rules alone.
+    """
     phase = parse_phase(phase)
     declared = parse_intent(intent)
     text = text if isinstance(text, str) else str(text)
@@ -100,7 +126,8 @@ def evaluate_liaison_message(
     if not text.strip():
         return Verdict(True, Category.NEUTRAL, (), code, supported, phase, declared)
     explain_in = code if code in SUPPORTED else "en"
-    category, reasons = classify(text, explain_in)
+    backup = (model or shipped_model()) if use_model else None
+    category, reasons = classify(text, explain_in, backup)
     extra: list[Reason] = []
     if not supported and has_letters(text):
         extra.append(_whole_text_reason(text, "language.unsupported", category, explain_in))

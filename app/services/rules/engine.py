@@ -25,6 +25,7 @@ from enum import Enum
 from app.services.rules.normalize import (
     CLAUSE_BREAK,
     SENTENCE_BREAK,
+    ContextualWord,
     Normalized,
     normalize,
     spans,
@@ -40,6 +41,7 @@ class Check(Enum):
 
     ALWAYS = "always"
     STRONG = "strong"
+    MEDIUM = "medium"
     WEAK = "weak"
 
 
@@ -48,7 +50,8 @@ class Lean(Enum):
 
     LIFE = "life"
     LOGISTICS = "logistics"
-    UNKNOWN = "unknown"
+    MIXED = "mixed"  # as many life words as app words
+    UNKNOWN = "unknown"  # neither
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,10 @@ class Profile:
     # A clause opener that is a verb no list names ("swap the cable"): (word, next word)
     open_imperative: Callable[[str, str | None], bool] = lambda word, following: False
     # The word after a clause opener shows the opener is a noun subject ("rent went up")
-    follows_subject: Callable[[str], bool] = lambda following: False
+    follows_subject: Callable[[str, str], bool] = lambda word, following: False
+    in_context: ContextualWord = lambda previous, token, following: None  # SMS "2" -> "to"
+    pointer_verbs: frozenset[str] = frozenset()  # "see", "mire": commands to look at a report
+    stopwords: frozenset[str] = frozenset()  # words that show a clause is in this language
 
 
 @dataclass(frozen=True)
@@ -135,16 +141,23 @@ def _head(profile: Profile, text: str, start: int, end: int) -> tuple[str, int]:
 def lean_of(profile: Profile, text: str, start: int, end: int, head_from: int) -> Lean:
     """Decide whether text[start:end] (a directive's scope) is about life or logistics."""
     head, head_at = _head(profile, text, head_from, end)
-    if head in profile.logistic_verbs or profile.benign_heads.match(text, head_at):
+    if profile.benign_heads.match(text, head_at):
         return Lean.LOGISTICS
     scope = text[start:end]
     life = float(len(profile.life_terms.findall(scope)))
     app = len(profile.app_terms.findall(scope)) + 0.5 * len(profile.time_terms.findall(scope))
+    # "send the photo" is app help, "send the kids to school" is not: the verb alone decides
+    # only when nothing in its scope is about the family's life.
+    if head in profile.logistic_verbs and (app > 0 or life == 0):
+        return Lean.LOGISTICS
     if head in profile.strong_verbs:
         life += 1
     if life > app:
         return Lean.LIFE
-    return Lean.LOGISTICS if app > 0 else Lean.UNKNOWN
+    if app > life:
+        return Lean.LOGISTICS
+    # A tie ("lower the cable and keep only the internet") is not clear app help either.
+    return Lean.MIXED if life else Lean.UNKNOWN
 
 
 def _passes(check: Check, lean: Lean) -> bool:
@@ -152,6 +165,8 @@ def _passes(check: Check, lean: Lean) -> bool:
         return True
     if check is Check.STRONG:
         return lean is not Lean.LOGISTICS
+    if check is Check.MEDIUM:
+        return lean in (Lean.LIFE, Lean.UNKNOWN)
     return lean is Lean.LIFE
 
 
@@ -173,10 +188,22 @@ def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
             about = text[match.end() : end]
             if trigger.check is not Check.ALWAYS and _about_others(profile, about):
                 continue
-            lean = lean_of(profile, text, start, end, match.end())
+            # The directive's own clause decides first ("ensure the children eat greens, the
+            # survey shows illness" is about the children, whatever the survey word adds).
+            clause = CLAUSE_BREAK.search(text, match.end())
+            clause_end = min(clause.start() if clause else end, end)
+            lean = lean_of(profile, text, start, clause_end, match.end())
+            if lean is not Lean.LIFE:
+                lean = lean_of(profile, text, start, end, match.end())
             if _passes(trigger.check, lean):
                 findings.append(Finding(trigger.rule_id, match.start(), end))
     return findings
+
+
+def _in_language(profile: Profile, text: str, first: re.Match[str], end: int) -> bool:
+    """Does the clause after ``first`` have words, one of them typical of this language?"""
+    rest = _WORD.findall(text, first.end(), end)
+    return any(word in profile.stopwords for word in rest)
 
 
 def _imperative_at(
@@ -195,26 +222,35 @@ def _imperative_at(
         return None
     verb = profile.base_form(first.group())
     following = _WORD.match(text, first.end() + 1, end)
+    if following is None and text[end : end + 1] == ":":
+        return None  # a heading ("Update: ...", "Reminder: ..."), not a command
     if following and following.group() in _INVERTED_SUBJECTS:
         return None  # "have you paid...?", "did you get...?" are questions, not commands
     is_question = text[end : end + 1] == "?" or (text.rstrip().endswith("?") and end == len(text))
     if first.group() in profile.statement_forms and is_question and not negation:
         return None
-    if following and not negation and profile.follows_subject(following.group()):
+    if following and not negation and profile.follows_subject(first.group(), following.group()):
         return None
     unlisted = profile.open_imperative(first.group(), following.group() if following else None)
+    # A command with no word about the app, the survey or a meeting ("drop the gym
+    # membership", "take a walk every evening") is about the family's own life.
     if verb in profile.strong_verbs:
         check = Check.STRONG
-    elif verb in profile.weak_verbs or verb in profile.chain_verbs or unlisted:
+    elif verb in profile.chain_verbs:
         check = Check.WEAK
+    elif verb in profile.weak_verbs or unlisted:
+        # "use" is a Spanish command too: outside its language a command needs life words
+        check = Check.MEDIUM if _in_language(profile, text, first, end) else Check.WEAK
     else:
         return None
-    if _about_others(profile, text[sentence_start:end]):
-        return None
+    if verb in profile.pointer_verbs and _about_others(profile, text[sentence_start:end]):
+        return None  # "see how the families in Ganta did it" points to a report
     # What the command is about is judged on its whole sentence: "Before you sign the lease,
     # have someone read it" is about the lease even though the verb is "have".
     _, scope_end = _window(text, first.start())
-    lean = lean_of(profile, text, sentence_start, scope_end, first.start())
+    lean = lean_of(profile, text, first.start(), scope_end, first.start())
+    if lean is not Lean.LIFE or verb in profile.logistic_verbs:
+        lean = lean_of(profile, text, sentence_start, scope_end, first.start())
     if not _passes(check, lean):
         return None
     return Finding("advice.imperative", first.start(), scope_end)
@@ -240,9 +276,7 @@ def _peer_findings(profile: Profile, text: str) -> list[Finding]:
         subject = profile.peer_subjects.search(sentence)
         if subject and closing != "?":
             life = len(profile.life_terms.findall(sentence))
-            app = len(profile.app_terms.findall(sentence)) + 0.5 * len(
-                profile.time_terms.findall(sentence)
-            )
+            app = len(profile.app_terms.findall(sentence))
             reported = profile.peer_evidence.search(sentence) or life > 0
             if reported and not (app > life and life == 0):
                 findings.append(Finding("best_practice.peer_report", start + subject.start(), end))
@@ -268,7 +302,7 @@ class Detection:
 
 def detect(profile: Profile, original: str) -> Detection:
     """Run every rule of ``profile`` on ``original``."""
-    norm = normalize(original, profile.abbreviations)
+    norm = normalize(original, profile.abbreviations, profile.in_context)
     text = norm.text
     advice = _trigger_findings(profile, text) + _imperative_findings(profile, text)
     advice.sort(key=lambda finding: (finding.start, finding.rule_id))

@@ -43,6 +43,16 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "Tells the family what they should or must do about their own life.",
         "es": "Le dice a la familia lo que debería o tiene que hacer con su propia vida.",
     },
+    "advice.model": {
+        "en": "Reads like the advice in the labelled examples, even though no rule names its "
+        "form; rephrase it as a question or a logistics message",
+        "es": "Se lee como los consejos de los ejemplos etiquetados, aunque ninguna regla "
+        "nombre su forma; reformúlelo como pregunta o mensaje de logística",
+    },
+    "advice.norm_statement": {
+        "en": "States what families like this one should do with their life: that is direction.",
+        "es": "Dice lo que familias como esta deberían hacer con su vida: eso es dar dirección.",
+    },
     "advice.imperative": {
         "en": "A command about the family's own money, work, children, health or decisions.",
         "es": "Una orden sobre el dinero, trabajo, hijos, salud o decisiones de la familia.",

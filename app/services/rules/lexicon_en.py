@@ -34,7 +34,34 @@ ABBREVIATIONS: dict[str, str] = {
     "nd": "and", "n": "and", "w": "with", "w/": "with", "bcuz": "because", "kiddos": "kids",
     "dr": "doctor", "appt": "appointment", "acct": "account", "info": "information",
     "smth": "something", "sth": "something", "evry": "every", "jus": "just", "juss": "just",
+    "mayb": "maybe", "mabe": "maybe", "mebbe": "maybe", "sum1": "someone", "some1": "someone",
+    "grp": "group", "biz": "business", "tellin": "telling", "tellin'": "telling",
+    "shouldve": "should have", "wudnt": "wouldn't", "y'know": "you know", "coulda": "could have",
+    "shoulda": "should have", "oughta": "ought to", "kinda": "kind of", "dunno": "don't know",
 }
+
+# SMS digits that stand for words only between certain words: "need 2 take", "sign up 4 the".
+_TO_AFTER = frozenset(
+    str.split(
+        "need needs go going got want wants try trying able time how come supposed used talk"
+        " listen back due ready plan planning remember forget start started have has had"
+    )
+)
+_NOT_A_COUNT_BEFORE = frozenset(
+    str.split(
+        "the a an your ur you u my our their it that this them him her me us school work church"
+        " bank clinic dr doctor market sleep bed be pay save buy get take make see"
+    )
+)
+
+
+def in_context(previous: str, token: str, following: str) -> str | None:
+    """"2"/"4" read as "to"/"for" only where a count would make no sense."""
+    if token == "2" and following in _NOT_A_COUNT_BEFORE and previous in _TO_AFTER | {""}:
+        return "to"
+    if token == "4" and following in _NOT_A_COUNT_BEFORE and previous.isalpha():
+        return "for"
+    return None
 
 # Words that tell English from Spanish (ambiguous ones like "a", "no", "me" left out).
 STOPWORDS = frozenset(
@@ -71,7 +98,7 @@ LIFE_VERBS: tuple[str, ...] = (
 OBJECT_DEPENDENT_VERBS: tuple[str, ...] = (
     "take", "keep", "put", "get", "go", "call", "ask", "talk", "speak", "see", "visit",
     "contact", "reach", "use", "look", "find", "move", "switch", "sign", "register", "write",
-    "track", "set", "tell", "wait", "leave", "bring", "carry", "check", "give", "help",
+    "track", "set", "tell", "wait", "leave", "bring", "carry", "give", "help",
     "teach", "eat", "drink", "clean", "fix", "repair", "build", "grow", "learn", "read",
     "change", "cancel", "drop", "pick", "treat", "skip", "finish", "attend", "follow",
     "open", "start", "begin", "join", "share", "think", "make", "hold", "send", "split",
@@ -88,7 +115,8 @@ LOGISTIC_VERBS = frozenset(
         "respond", "answer", "install", "reinstall", "uninstall", "download", "restart", "reset",
         "refresh", "redo", "retake", "retry", "attach", "rsvp", "swipe", "scan", "screenshot",
         "re-send", "double-check", "recheck", "text", "message", "email", "dm", "ping", "zoom",
-        "crop", "rotate", "retype", "re-enter", "arrive", "show", "appear", "load", "sync"
+        "crop", "rotate", "retype", "re-enter", "arrive", "show", "appear", "load", "sync",
+        "check", "revert", "recheck", "re-check", "logout", "sign-in", "signin", "note"
     ]
 )
 
@@ -133,7 +161,7 @@ def word_alternation(words: set[str] | frozenset[str] | tuple[str, ...]) -> str:
 
 
 _LIFE_NOUNS = r"""
-money|cash|savings?|saving|bank\s+account|savings\s+account|bank|banks|credit\s+union
+(?<!mobile\s)money|cash|savings?|saving|bank\s+account|savings\s+account|bank|banks|credit\s+union
 |loans?|debts?|credit\s+card|card
 |bills?|rent|landlord|lease|mortgage|budget|spending|expenses?|interest|payday|moneylender
 |lender|lottery|refund|tax(?:es)?|income|salary|wages?|paycheck|overtime|raise|allowance
@@ -167,7 +195,8 @@ APP_TERMS = re.compile(
     r"receipts?|passbook|screenshot|upload\w*|submit\w*|button|icon|camera|screen|settings|"
     r"cache|password|login|log\s+in|code|link|links|email|e-mail|wifi|wi-fi|data|signal|"
     r"version|update|meeting|meetings|check-in|visit|(?:the|a|video|phone|check-in)\s+call|"
-    r"payment(?!\s+plan)|story|"
+    r"payment(?!\s+plan)|story|payouts?|credited|transfer|transferred|mobile\s+money|momo|"
+    r"m-?pesa|wallet|figures?|typo|entry|entries|liaison|helpline|this\s+number|"
     r"stories|post|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
     r"questions|answers?|field|portal|website|site|system|server|phone|message|text|"
     r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"

@@ -18,6 +18,7 @@ ABBREVIATIONS: dict[str, str] = {
     "d": "de", "tqm": "", "bn": "bien", "mñn": "manana", "mna": "manana", "nd": "nada",
     "vdd": "verdad", "toy": "estoy", "ta": "esta", "pos": "pues", "weno": "bueno",
     "fam": "familia", "fams": "familias", "flia": "familia", "flias": "familias",
+    "cuidao": "cuidado", "pa'": "para", "pal": "para el", "tons": "entonces", "ps": "pues",
 }
 
 STOPWORDS = frozenset(
@@ -50,7 +51,8 @@ _LIFE_VERBS: tuple[tuple[str, str, str], ...] = (
     # hijos, salud, casa
     ("inscribir", "inscriba", "inscribe"), ("estudiar", "estudie", "estudia"),
     ("vacunar", "vacune", "vacuna"), ("mudar", "mude", "muda"), ("rentar", "rente", "renta"),
-    ("alquilar", "alquile", "alquila"), ("sembrar", "siembre", "siembra"),
+    ("alquilar", "alquile", "alquila"), ("arrendar", "arriende", "arrienda"),
+    ("sembrar", "siembre", "siembra"),
     ("solicitar", "solicite", "solicita"), ("aplicar", "aplique", "aplica"),
     # decisiones
     ("evitar", "evite", "evita"), ("considerar", "considere", "considera"),
@@ -77,7 +79,7 @@ _OBJECT_DEPENDENT: tuple[tuple[str, str, str], ...] = (
     ("seguir", "siga", "sigue"), ("meter", "meta", "mete"),
     ("hacerse", "hagase", "hazte"), ("ponerse", "pongase", "ponte"), ("llevarse", "llevese", ""),
     ("mandar", "mande", "manda"), ("escribir", "escriba", "escribe"),
-    ("revisar", "revise", "revisa"), ("probar", "pruebe", "prueba"),
+    ("probar", "pruebe", "prueba"),
     ("dejar", "deje", "deja"), ("acercar", "acerque", "acerca"), ("visitar", "visite", "visita"),
     ("esperar", "espere", "espera"), ("checar", "cheque", "checa"),
 )
@@ -93,7 +95,8 @@ LOGISTIC_VERBS = frozenset(
         "marcar", "marque", "marca", "decir", "diga", "dime", "contar", "cuente", "cuenta",
         "escribir", "escriba", "escribe", "completar", "complete", "completa", "adjuntar",
         "adjunte", "reportar", "reporte", "corregir", "corrija", "corrige", "verificar",
-        "verifique", "tomarle", "llegar", "recibir"
+        "verifique", "tomarle", "llegar", "recibir", "revisar", "revise", "revisa", "chequear",
+        "chequee", "chequea"
     ]
 )
 
@@ -119,6 +122,8 @@ _CLITIC = re.compile(r"(?:se|le|les|lo|la|los|las|me|te|nos)+$")
 
 def base_form(word: str) -> str:
     """Strip enclitic pronouns: "enfoquese" -> "enfoque", "desinstalarla" -> "desinstalar"."""
+    if word in LOGISTIC_VERBS:
+        return word  # "revise" is a verb, not "revi" + "se"
     if len(word) > 5:
         stripped = _CLITIC.sub("", word)
         if len(stripped) >= 3 and stripped[-1] in "aeiourn":
@@ -164,7 +169,7 @@ STATEMENT_FORMS = frozenset(tu for _, _, tu in _LIFE_VERBS + _OBJECT_DEPENDENT i
 _LIFE_NOUNS = r"""
 dinero|plata|lana|feria|efectivo|ahorros?|cuenta\s+de\s+ahorros?|banco|cooperativa|caja
 |prestamos?|prestamista|deudas?|tarjeta|credito|interes|intereses|renta|alquiler|luz|agua
-|gas|predial|cuentas|presupuesto|gastos?|tanda|cundina|quincena|sueldo|salario|aumento
+|gas|predial|cuentas|presupuesto|gastos?|tanda|cundina|junta|san|susu|quincena|sueldo|salario|aumento
 |patron|jefe|trabajo|empleo|chamba|turno|horas\s+extra|negocio|ventas?|precios?|clientes
 |ganancias?|tienda|puesto|mercado|mercancia|inventario|refri|horno|maquina|tortillas
 |pupusas|tamales|comida|tiend\w*|negocit\w*|puestit\w*|gasolina|tanque|escuela|colegio|beca|becas|utiles|tarea|maestra|maestro
@@ -181,7 +186,7 @@ LIFE_TERMS = re.compile(
 APP_TERMS = re.compile(
     r"\b(?:encuestas?|formularios?|aplicacion|app|fotos?|foto|imagen|recibos?|comprobantes?"
     r"|documentos?|papeles|contrasena|codigo|enlace|link|boton|pantalla|reunion|reuniones"
-    r"|junta|visita|estipendio|apoyo|pago\s+del\s+estipendio|historia|publicacion|muro|mensaje"
+    r"|visita|estipendio|apoyo|pago\s+del\s+estipendio|historia|publicacion|muro|mensaje"
     r"|celular|telefono|sistema|version|wifi|datos|internet|preguntas?|respuestas?|verificacion"
     r"|consentimiento|cuenta\s+de\s+la\s+app|salon|cita|llamada|numero|cantidad|monto)\b"
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 # Typographic apostrophes/quotes and dashes folded to ASCII so one pattern fits all keyboards.
@@ -27,8 +27,14 @@ _CHAR_FOLD = {
 }
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Boundaries where a new clause (and so a possible imperative) starts.
-CLAUSE_BREAK = re.compile(r"[.!?;:,\n()\[\]\"/|]+|\s-\s|\.\.\.|[^\x00-\u024f\s]+")
-SENTENCE_BREAK = re.compile(r"[.!?;\n]+|[^\x00-\u024f\s]+")
+# A period after a title ("Mr. Kargbo", "Sra. López") ends neither a clause nor a sentence.
+_PERIOD = (
+    r"(?:(?<!\b[mM]r)(?<!\b[mM]rs)(?<!\b[mM]s)(?<!\b[dD]r)(?<!\b[sS]r)(?<!\b[sS]ra)(?<!\b[sS]t)\.)"
+)
+CLAUSE_BREAK = re.compile(
+    r"(?:" + _PERIOD + r"|[!?;:,\n()\[\]\"/|+&])+|\s-\s|\.\.\.|[^\x00-\u024f\s]+"
+)
+SENTENCE_BREAK = re.compile(r"(?:" + _PERIOD + r"|[!?;\n])+|[^\x00-\u024f\s]+")
 
 
 @dataclass(frozen=True)
@@ -86,16 +92,34 @@ def _collapse_repeats(
     return out_c, out_s, out_e
 
 
-def normalize(text: str, abbreviations: Mapping[str, str]) -> Normalized:
-    """Build the canonical form of ``text``; ``abbreviations`` maps SMS tokens to words."""
+ContextualWord = Callable[[str, str, str], str | None]
+
+
+def _no_context(previous: str, token: str, following: str) -> str | None:
+    return None
+
+
+def normalize(
+    text: str, abbreviations: Mapping[str, str], in_context: ContextualWord = _no_context
+) -> Normalized:
+    """Build the canonical form of ``text``; ``abbreviations`` maps SMS tokens to words.
+
+    ``in_context(previous, token, following)`` may replace tokens whose reading depends on
+    their neighbours ("need 2 take" -> "need to take", but "2 kids" stays).
+    """
     chars, starts, ends = _collapse_repeats(*_fold_chars(text))
     folded = "".join(chars)
     out: list[str] = []
     out_s: list[int] = []
     out_e: list[int] = []
     cursor = 0
-    for match in _TOKEN.finditer(folded):
+    tokens = list(_TOKEN.finditer(folded))
+    for index, match in enumerate(tokens):
+        previous = tokens[index - 1].group() if index else ""
+        following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
         replacement = abbreviations.get(match.group())
+        if replacement is None:
+            replacement = in_context(previous, match.group(), following)
         if replacement is None:
             continue
         out.extend(folded[cursor : match.start()])

@@ -98,6 +98,63 @@ TRIGGERS: tuple[Trigger, ...] = (
         ),
         Check.STRONG,
     ),
+    # Third-person norms about the family's life: "the kids need to be in school", "nobody
+    # should take those loans", "that refund belongs in savings", "it's for rent, not for TV".
+    Trigger(
+        "advice.norm_statement",
+        _rx(
+            r"\b(?:nobody|no\s+one|noone|everyone|everybody|every\s+family|no\s+family"
+            r"|families|parents|a\s+family|people)\s+(?:[a-z]+\s+)?(?:should(?:n't)?|must"
+            r"|needs?\s+to|ought\s+to|has\s+to|have\s+to)\b"
+            r"|\b(?:the|those|that|this|these|our)\s+(?:[a-z']+\s+){1,2}?(?:should(?:n't)?|must"
+            r"|needs?\s+to|ought\s+to)\b(?!\s+(?:have|be\s+(?:there|ready|arriving|coming"
+            r"|done|sent|out|up|(?:in|on)\s+(?:the|your)\s+(?:app|account|system|list|feed))))"
+            r"|\bbelongs?\s+(?:in|into|to|with)\b(?!\s+(?:me|us|the\s+(?:program|app|survey)))"
+            r"|\b(?:the|that|this|those|these|your|ur)\s+(?:[a-z]+\s+){0,4}?(?:is|are|'s)\s+"
+            r"(?:meant\s+)?for\b[^.!?]{1,40}?,?\s*not\s+(?:for|on|to)\b"
+        ),
+        Check.STRONG,
+    ),
+    # "you're supposed to register", "you will go to the clinic tomorrow", "why pay for cable
+    # when...", Filipino "baka pwede you try"
+    Trigger(
+        "advice.second_person_modal",
+        _rx(
+            r"\b(?:you|una)(?:'re|\s+are|\s+dey)?\s+suppose[d]?\s+(?:to\s+)?(?=[a-z])"
+            r"|\byou(?:'ll|\s+will)\s+(?!(?:receive|get|see|hear|be|need|have|find|love|like"
+            r"|enjoy|notice|want|also\s+get|soon|now)\b)(?:go|take|call|stop|start|pay|bring"
+            r"|keep|put|save|sell|buy|talk|tell|ask|leave|move|cut|send|enroll|sign|apply"
+            r"|open|close|visit)\b"
+            r"|\bbaka\s+pwede\b|\bpwede\s+(?:you|kayo|ka)\b"
+        ),
+        Check.STRONG,
+    ),
+    Trigger(
+        "advice.steering_question",
+        _rx(
+            r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:])|(?<=\bso\s)|(?<=\band\s)|(?<=\bbut\s))"
+            r"why\s+(?![a-z]+(?:s|ed)\b)(?!(?:is|are|was|were|did|do|does|didn't|don't|doesn't|has|have|had|would"
+            r"|will|can|could|should|not|the|your|you|u|we|they|he|she|it|i|this|that|so|now"
+            r"|here|there|yes|no|again|too|though|tho|exactly|me|us|oh|ask|late|early|a|an"
+            r"|my|our|their|his|her|isn't|aren't|wasn't|won't|can't|couldn't)\b)"
+            r"[a-z]+\s+(?=[a-z])"
+        ),
+        Check.STRONG,
+    ),
+    # Pidgin and West African English directives: "you for register the shop", "make you dey
+    # put small money", "abeg no buy that generator"
+    Trigger(
+        "advice.second_person_modal",
+        _rx(
+            r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:])|(?<=\babeg\s)|(?<=\boga\s)|(?<=\bmadam\s)"
+            r"|(?<=\bso\s)|(?<=\band\s))(?:you|una)\s+for\s+(?!(?:the|a|an|this|that|your|me|us"
+            r"|sharing|sending|coming|being|taking\s+part)\b)(?=[a-z])"
+            r"|(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:])|(?<=\babeg\s)|(?<=\bso\s)|(?<=\band\s))make\s+"
+            r"(?:you|una)\s+(?:dey\s+|try\s+|no\s+)?(?=[a-z])"
+            r"|\babeg\s+(?:no|don't)\s+(?=[a-z])"
+        ),
+        Check.STRONG,
+    ),
     Trigger(
         "advice.if_i_were_you",
         _rx(
@@ -109,10 +166,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "advice.first_person_recommendation",
         _rx(
-            r"\bi(?:'d|\s+would)\s+(?:personally\s+|honestly\s+|really\s+|probably\s+|just\s+)?"
+            r"\bi(?:'d|\s+would)\s+(?:personally\s+|honestly\s+|really\s+|probably\s+|just\s+"
+            r"|humbly\s+|strongly\s+|kindly\s+|definitely\s+)?"
             r"(?:recommend|suggest|advise|hold\s+off|go\s+(?:with|for)|take|get|pay|buy|sell|wait"
             r"|start|put|save|look\s+into|try|not|stick|avoid|skip|keep|stay|focus|use|switch"
-            r"|consider|definitely|never|rather|think\s+about|ask|call|talk)\b"
+            r"|consider|definitely|never|rather|think\s+about|ask|call|talk|stop|cut|quit|drop"
+            r"|hold|move|leave|tell|switch|find|open|close|go|do|make|spend|borrow|lend|split"
+            r"|rent|charge|raise|lower|send|enroll|apply|sign|sit|set|give|let|tell|pick)\b"
             r"|\b(?:i|we)\s+(?:really\s+|strongly\s+|highly\s+|would\s+|'d\s+)?(?:(?:like|want"
             r"|wish|have)\s+to\s+|wanna\s+)?(?:recommend|suggest|advise|urge|encourage)\b"
             r"|(?=[aeu][dnr])(?<!\banyone\s)(?<!\bsomeone\s)(?<!\bsomebody\s)(?<!\banybody\s)(?<!\bwho\s)"
@@ -132,6 +192,15 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bjust\s+(?:a\s+)?(?:thought|saying|sayin|suggestion|an\s+idea|so\s+you\s+know)\b"
             r"|\bfood\s+for\s+thought\b|\bsomething\s+to\s+(?:think\s+about|consider)\b"
             r"|\bhere's\s+(?:what|how)\s+(?:you|to)\b|\bone\s+step\s+at\s+a\s+time\b|\ba\s+thought\b"
+            r"|\b(?:one|another|an|my|a\s+good|a\s+smart)\s+(?:idea|option|thought|suggestion"
+            r"|way\s+out|move|trick|plan)\s+(?:is|would\s+be|could\s+be|might\s+be|'d\s+be)\b"
+            r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bthey\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bi\s)"
+            r"\b(?:could|might|may)\s+(?:always\s+|also\s+|even\s+)?(?:consider|try|look\s+into"
+            r"|think\s+about|want\s+to|be\s+worth)\b"
+            r"|\bdo\s+the\s+needful\b|\bthe\s+(?:trick|secret|key)\s+is\b"
+            r"|\bwhat\s+(?:you|una|y'all)\s+(?:want|need|wanna|gotta|have|got)\s+(?:to\s+)?do\s+is\b"
+            r"|\ba\s+word\s+to\s+the\s+wise\b"
+            r"|\b(?:it|that|this)\s+(?:really\s+|always\s+)?(?:helps|works|worked\s+for\s+me)\b"
         ),
         Check.STRONG,
     ),
@@ -188,6 +257,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:wouldn't|would\s+it\s+not|won't|isn't|doesn't)\s+(?:it|that)\s+(?:be\s+)?"
             r"(?:make\s+(?:more\s+)?sense|better|easier|smarter|cheaper|wiser|good)"
             r"|\bdon't\s+you\s+think\b|\bwouldn't\s+you\s+(?:rather|prefer|want)\b"
+            r"|\bwhy\s+(?:are|do|did|would|is|were|are\s+you|do\s+you)?\s*(?:you|una)\s+"
+            r"(?:are\s+|is\s+)?(?:still|not|no|never|even|keep)\b"
         ),
         Check.STRONG,
     ),
@@ -204,6 +275,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:otherwise|or\s+else|or)\s+you(?:'ll|\s+will|\s+may|\s+might|\s+could)?\s+"
             r"(?:lose|regret|pay\s+more|end\s+up|get\s+(?:evicted|cut\s+off|fined))"
             r"|\beat\s+you\s+alive\b|\bit's\s+a\s+(?:scam|trap|rip-?off)\b|\bscam\b"
+            r"|\b(?:will|'ll|going\s+to|go|would|can|could|dey)\s+(?:really\s+|just\s+)?(?:ruin"
+            r"|bleed|eat|kill|finish|destroy|sink|drown|wreck|trap|cheat|rob|swallow|bury|choke"
+            r"|squeeze|suck)\s+(?:you|una|your)\b"
             r"|\bthey\s+(?:shut|cut)\s+(?:people|you|folks)\s+off\b|\bbuy\s+now\b|\btrust\s+me\b"
         ),
         Check.STRONG,
@@ -278,14 +352,15 @@ CLAUSE_PREFIX = re.compile(
     r"oldma|oldpa|old\s+ma|friend|my\s+friend|maybe|perhaps|always|only|definitely|really|"
     r"simply|quickly|immediately|asap|today|tomorrow|tonight|again|instead|otherwise|"
     r"def|deff|totally|for\s+sure|ngl|tbh|fr|hun|hon|girl|guys|folks|my\s+people|"
-    r"i\s+beg(?:\s+you)?|you\s+please|please\s+do|do|better|ji|madam|sir|look|listen|"
+    r"i\s+beg(?:\s+you)?|you\s+please|please\s+do|do|better|ji|madam|sir|look|listen|abeg|"
+    r"i\s+(?:would|'d)\s+say|i\s+think|i\s+feel|i\s+believe|if\s+you\s+ask\s+me|"
     r"from\s+now\s+on|after\s+that|right\s+away|for\s+now|in\s+the\s+meantime|"
     r"when\s+you\s+get\s+paid|with\s+the\s+(?:stipend|money|extra))\b\s*)*"
 )
 
 NEGATION = re.compile(
     r"(?:don't|do\s+not|never|no\s+need\s+to|try\s+not\s+to|"
-    r"please\s+don't|pls\s+don't)\s+(?:ever\s+|even\s+)?"
+    r"please\s+don't|pls\s+don't|no)\s+(?:ever\s+|even\s+)?"
 )
 
 # Directive scopes that are expectations, courtesy or app help, not direction.
@@ -298,10 +373,11 @@ BENIGN_HEADS = re.compile(
     r"|visible|working|back)\b"
     r"|(?:let|tell|show|send|text|call|message|email|ping|remind|ask|contact|reach|give)"
     r"\s+(?:me|us)\b|(?:get|receive|see|hear)\s+(?:it|the|a|your|an|back|from)\b[^.?!]{0,40}"
-    r"\b(?:today|tomorrow|soon|by|on|within|this|next|monday|tuesday|wednesday|thursday"
+    r"\b(?:today|tomorrow|soon|within|this\s+week|next\s+week|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|week|app|screen|check|sms|message|stipend|link)\b"
     r"|feel\s+(?:proud|free|better)|come\s+(?:to\s+the\s+meeting|by|early|on\s+time)"
     r"|keep\s+(?:it\s+up|up\s+the\s+good)|take\s+care\b|get\s+well\b|go\s+ahead\b"
+    r"|do\s+(?:anything|nothing)\b|do\b(?=\s*(?:[.!?,;]|$))"
 )
 
 _PEOPLE = (
@@ -310,7 +386,8 @@ _PEOPLE = (
     r"|folks|members|youths?|farmers|sellers|traders|vendors|mothers'\s+group|groups?)"
 )
 PEER_SUBJECTS = re.compile(
-    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|some|many"
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|dozens\s+of|hundreds\s+of|several|some|many"
     r"|a\s+few|few|other|\d+|most|lots\s+of|a\s+couple\s+of|a\s+group\s+of|a\s+bunch\s+of"
     r"|half\s+the|these|another)\s+(?:(?!(?:for|to|with|of|in|on|from|at|by|your|our|my)\s)"
     r"[a-z'-]+\s+){0,2}?" + _PEOPLE + r"\b"
@@ -318,9 +395,24 @@ PEER_SUBJECTS = re.compile(
     r"(?:family|families|household|group|cohort|folks|fams|women|mothers)\b"
     r"|\b" + _PEOPLE + r"\s+(?:in|from|of|across|at|on)\s+(?:the\s+)?(?!your\b|our\b)[a-z]+"
     r"|\b[a-z]+'s\s+(?:group|family|household)\b|\b(?:news|update)\s+from\b"
-    r"|\b(?:a|one|the)\s+(?:young\s+|single\s+|old\s+)?(?:dad|mom|mother|father|grandmother"
-    r"|grandfather|woman|man|lady|couple(?!\s+of)|widow|farmer|teacher|neighbou?r|seller)\s+"
-    r"(?:in|from|of|at)\s+(?:the\s+)?[a-z]+"
+    # surnames and titled names as subjects of a report: "the Okafors posted", "Oga Chukwu
+    # family don post", "someone in your group started"
+    r"|\bthe\s+(?!(?:kids|children|prices|fees|bills|rates|folks|banks|loans|schools|days"
+    r"|months|weeks|years|photos|surveys|stipends|payments|meetings|things|numbers|answers"
+    r"|questions|forms|posts|apps|parents|boys|girls|twins|neighbors|neighbours|others)\b)"
+    r"[a-z]{3,}s\s+(?:[a-z]+ed|did|made|got|went|put|built|grew|took|found|set|sold|bought"
+    r"|paid|won|ran|said|told|wrote|began|have|had)\b"
+    r"|\b(?:oga|mama|papa|auntie|aunty|uncle|mr|mrs|ms|miss|pastor|chief|alhaji|hajia|ma|pa"
+    r"|madam|brother|sister)\.?\s+[a-z]+\s+(?:\([^)]{1,40}\)\s+)?"
+    r"(?:(?:family|household|and\s+(?:her|his)\s+[a-z]+)\s+)?"
+    r"(?:in\s+[^,.!?]{1,40}?\s+)?(?:[a-z]+ed|don|dey|has|have|did|made|began|said|say|told"
+    r"|wrote|started|post|posted)\b"
+    r"|\b(?:someone|somebody|a\s+family|one\s+family|a\s+mom|a\s+dad|a\s+neighbou?r)\s+"
+    r"(?:in|from)\s+(?:your|the|our)\s+(?:group|area|village|block|building|program|church)\b"
+    r"|\b(?:a|one|the|that|this)\s+(?:young\s+|single\s+|old\s+)?(?:dad|mom|mum|mama|mother"
+    r"|father|grandmother|grandfather|woman|man|lady|couple(?!\s+of)|widow|farmer|teacher"
+    r"|neighbou?r|seller|family|household|auntie|aunty|trader)\s+(?:in|from|of|at|for)\s+"
+    r"(?:the\s+)?(?!your\b|our\b)[a-z]+"
 )
 
 PEER_EVIDENCE = re.compile(
@@ -360,7 +452,10 @@ PROFILE = Profile(
     app_terms=lex.APP_TERMS,
     time_terms=lex.TIME_TERMS,
     peer_subjects=PEER_SUBJECTS,
-    second_person=re.compile(r"\b(?:you|your|you're|you'll|you'd|yours)\b"),
+    # "in your group" places the others; it does not address the reader
+    second_person=re.compile(
+        r"\b(?:you|you're|you'll|you'd|yours)\b|(?<!\bin\s)(?<!\bfrom\s)(?<!\bof\s)\byour\b"
+    ),
     peer_evidence=PEER_EVIDENCE,
     feed_pointers=FEED_POINTERS,
     statement_forms=frozenset(),
@@ -368,4 +463,9 @@ PROFILE = Profile(
     is_infinitive=_is_infinitive,
     open_imperative=is_open_imperative,
     follows_subject=follows_subject,
+    in_context=lex.in_context,
+    stopwords=lex.STOPWORDS,
+    pointer_verbs=frozenset(
+        {"see", "look", "check", "read", "watch", "view", "open", "find", "peep", "scroll"}
+    ),
 )

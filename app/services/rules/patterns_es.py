@@ -19,16 +19,23 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "advice.second_person_modal",
         _rx(
+            r"(?<!\breunion\s)(?<!\bencuesta\s)(?<!\bvisita\s)(?<!\bfoto\s)(?<!\bapp\s)"
+            r"(?<!\bpago\s)(?<!\bestipendio\s)(?<!\bapoyo\s)(?<!\bcita\s)(?<!\bjunta\s)"
             rf"\b{_SUBJ}(?:no\s+)?(?:deberia|deberias|deberian|debe|debes|deben|debiera|debieras"
-            r"|debieran|tiene\s+que|tienes\s+que|tienen\s+que|tendria\s+que|tendrias\s+que"
-            r"|hay\s+que|habria\s+que)\b"
+            r"|debieran)\b"
+            rf"|(?<!\bno\s)\b{_SUBJ}(?:tiene\s+que|tienes\s+que|tienen\s+que|tendria\s+que"
+            r"|tendrias\s+que|hay\s+que|habria\s+que)\b"
         ),
         Check.STRONG,
         needs_infinitive=True,
     ),
     Trigger(
         "advice.second_person_modal",
-        _rx(r"\b(?:le|te|les|nos)?\s*(?:conviene|convendria|convenga)\b"),
+        # "le conviene vender", but not the question "¿qué le conviene?" (which day suits you)
+        _rx(
+            r"(?:(?<!\bque\s)\b(?:le|te|les|nos)\s+|(?:^|(?<=[\s,.!?¿]))(?<!\bque\sle\s)"
+            r"(?<!\bque\ste\s)(?<!\bque\sles\s)(?<!\bque\s))(?:conviene|convendria|convenga)\b"
+        ),
         Check.STRONG,
     ),
     Trigger(
@@ -51,12 +58,53 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|recomendable|ideal|inteligente|sabio)\b|\blo\s+(?:mejor|ideal|mas\s+[a-z]+|recomendable|conveniente|importante|indicado"
             r"|sensato|inteligente|que\s+(?:tienen|tiene|tienes|deben|debe|debes)\s+que\s+hacer)"
             r"\s+(?:es|seria|sera|fuera|que|hacer)\b"
-            r"|\bmas\s+vale\b|\bvale\s+la\s+pena\b|\bes\s+(?:mejor|importante|bueno|recomendable"
-            r"|conveniente)\s+(?:que|si|para)?\b|\by\s+si\s+mejor\b|\bque\s+tal\s+si\b"
+            r"|\bmas\s+vale\b|\bvale\s+la\s+pena\b|\b(?:es|seria|sera|resulta)\s+(?:mucho\s+)?"
+            r"(?:mejor|importante|bueno|recomendable|conveniente|necesario|urgente|clave"
+            r"|fundamental|preferible|indispensable|mas\s+barato|mas\s+facil)\s+(?:que|si|para)?\b"
+            r"|\b(?:te|le|les)?\s*(?:sale|saldria|resulta|sale\s+a\s+cuenta)\s+(?:mucho\s+)?"
+            r"(?:mas\s+)?(?:barato|economico|mejor|a\s+la\s+mitad|mas\s+a\s+cuenta)\b"
+            r"|(?:^|(?<=[¿.!?,;:]\s)|(?<=[¿.!?,;:]))\s*para\s+que\s+(?=[a-z]+(?:ar|er|ir)\b)"
+            r"|\by\s+si\s+mejor\b|\bque\s+tal\s+si\b"
             r"|\b(?:procure|procura|procuren|trate\s+de|trata\s+de|traten\s+de)\b"
             r"|\bsi\s+yo\s+fuera\b|\bpaso\s+a\s+paso\b|\bpiense\s+en\b|\bpiensa\s+en\b"
             r"|\bya\s+(?:penso|pensaron|pensaste|considero|consideraron|consideraste|intento"
             r"|intentaron|intentaste|probo|probaron|probaste)\s+(?:en\s+)?(?=[a-z]+(?:ar|er|ir)\b)"
+        ),
+        Check.STRONG,
+    ),
+    # "ahora toca bajarle al gasto", "ya es hora de que busque", "le serviría anotar"
+    Trigger(
+        "advice.second_person_modal",
+        _rx(
+            r"\b(?:te|le|les|nos)?\s*toca\b"
+            r"|\b(?:le|te|les)\s+(?:serviria|sirve|sirva|ayudaria|ayude|convendria|convenga"
+            r"|vendria\s+bien|caeria\s+bien|haria\s+bien|iria\s+mejor)\b"
+        ),
+        Check.STRONG,
+        needs_infinitive=True,
+    ),
+    # Steering "why not" questions and norms: "¿por qué no metés a la niña al curso?",
+    # "ese dinero es para el ahorro, no para el celular"
+    Trigger(
+        "advice.steering_question",
+        _rx(
+            r"(?:^|(?<=[¿.!?,;:]\s)|(?<=[¿.!?,;:])|(?<=\by\s)|(?<=\bpero\s)|(?<=\bentonces\s))"
+            r"(?:y\s+)?(?:por\s*que|porque)\s+(?:(?:tu|usted|ustedes|vos)\s+)?no\b"
+            r"|\bpuede\s+que\s+(?:le|te|les)\s+(?:sirva|ayude|convenga)\b"
+            r"|\b(?:ya\s+)?es\s+hora\s+de\b|\bya\s+va\s+siendo\s+hora\b"
+        ),
+        Check.STRONG,
+    ),
+    Trigger(
+        "advice.norm_statement",
+        _rx(
+            r"\b(?:ese|esa|esos|esas|el|la|los|las|este|esta|su|tu|sus|tus)\s+(?:[a-z]+\s+){0,4}?"
+            r"(?:es|son)\s+para\b[^.!?]{1,40}?,?\s*no\s+(?:para|en)\b"
+            r"|\b(?:nadie|ninguna\s+familia|toda\s+familia|todas\s+las\s+familias|las\s+familias"
+            r"|los\s+padres|uno)\s+(?:no\s+)?(?:deberia|debe|tiene\s+que|necesita)\b"
+            r"|\b(?:los|las|el|la|ese|esa|esos|esas)\s+(?:[a-z]+\s+){1,2}?(?:deberian|deberia"
+            r"|deben|debe|tienen\s+que|tiene\s+que)\s+(?!(?:llegar|aparecer|estar|haber|salir"
+            r"|verse|quedar)\b)"
         ),
         Check.STRONG,
     ),
@@ -86,7 +134,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"\b(?:ha|has|han|habia|habias)\s+(?:pensado|considerado|intentado|probado"
             r"|visto\s+la\s+posibilidad)\b|\bya\s+penso\s+en\b|\bpor\s*que\s+no\b|\by\s+si\b"
-            r"|\ba\s+lo\s+mejor\b|\btal\s+vez\b|\bquizas?\b|\bmejor\s+(?:no\s+)?\b"
+            r"|\ba\s+lo\s+mejor\b|\btal\s+vez\b|\bquizas?\b"
+            r"|\bmejor\s+(?:no\s+)?(?:se\s+|le\s+|les\s+|lo\s+|la\s+)?(?=[a-z]+(?:ar|er|ir|e|en|es"
+            r"|a|an|as)\b)(?!(?:precio|calidad|momento|opcion|manera|forma|idea|cosa|casa|vida"
+            r"|ano|mes|dia|semana|venta|ventas|oferta|amiga|amigo)\b)"
             r"|\bno\s+seria\s+(?:mejor|bueno|buena\s+idea)\b"
         ),
         Check.WEAK,
@@ -94,8 +145,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "advice.if_i_were_you",
         _rx(
-            r"\byo\s+que\s+(?:usted|tu|ud|ustedes)\b|\b(?:yo\s+)?en\s+(?:su|tu)\s+lugar\b"
-            r"|\bsi\s+(?:yo\s+)?(?:fuera|estuviera)\s+(?:usted|tu|ustedes)\b|\byo\s+en\s+su\s+caso\b"
+            r"\byo\s+que\s+(?:usted|tu|ud|ustedes|vos)\b|\b(?:yo\s+)?en\s+(?:su|tu)\s+lugar\b"
+            r"|\bsi\s+(?:yo\s+)?(?:fuera|estuviera)\s+(?:usted|tu|ustedes|vos)\b"
+            r"|\byo\s+en\s+su\s+caso\b"
         ),
         Check.ALWAYS,
     ),
@@ -114,7 +166,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"\bno\s+se\s+(?:le\s+)?olvide\b|\bno\s+te\s+olvides\b|\bno\s+olvide\b"
             r"|\bacuerd(?:ese|ate|ense)\b|\brecuerd(?:e|a|en)\b|\basegur(?:ese|ate|ense)\b"
-            r"|\bojala\b|\bhagamos\b|\bvamos\s+a\s+(?:hacer|armar|sentarnos)\b"
+            r"|\bojala\b|\bhagamos\b|\bvamos\s+a\s+(?=[a-z]+(?:ar|er|ir)(?:nos)?\b)"
             r"|\bpongamos\s+(?:una\s+)?meta\b"
         ),
         Check.WEAK,
@@ -138,19 +190,23 @@ CLAUSE_PREFIX = re.compile(
     r"hola|ok|oka|nomas|solo|mejor|por\s+cierto|hermana|mija|mijo|comadre|compadre|"
     r"(?:el|la|este|esta|cada)\s+(?:proximo|proxima|siguiente)?\s*(?:mes|semana|vez|quincena)|"
     r"de\s+ahora\s+en\s+adelante|siempre|mientras\s+tanto|hoy|manana|de\s+una\s+vez|"
+    r"de\s+paso|aprovechando|aprovecha\s+y|aproveche\s+y|mi\s+amor|mija|mijo|parcera|parcero|"
+    r"oe|ideay|chale|mano|mana|vea|che|ey|bien|ahi|entonces|tu|usted|vos|ustedes|"
     r"con\s+el\s+(?:apoyo|estipendio|dinero))\b\s*)*"
 )
 
 NEGATION = re.compile(r"no\s+(?:(?:se|le|les|lo|la|los|las|me|te|nos|mas|nunca)\s+)*")
 
 BENIGN_HEADS = re.compile(
-    r"(?:haber|estar|llegar|aparecer|salir|recibir|ver|verse|quedar)\w*\b"
+    r"(?:haber|estar|llegar|aparecer|recibir|ver|verse|quedar)\w*\b"
+    r"|salir\w*\s+(?:el|la|los|las|su|sus|en|hoy|manana|pronto|ya|bien|aprobad\w*)\b"
     r"|(?:avise|aviseme|digame|dime|cuenteme|cuentame|llameme|llamame|escribame|escribeme"
     r"|mandeme|mandame)\b|cuidese\b|cuidate\b"
 )
 
 _PEOPLE = (
-    r"(?:familias?|hogares|senoras?|mamas|madres|papas|padres|papa|mama|vecinas|vecinos"
+    r"(?:familias?|hogares|senoras?|senor|senores|comadres?|compadres?|mamas|madres|papas"
+    r"|padres|papa|mama|vecinas?|vecinos?|muchachas|productores|comerciantes|vendedoras"
     r"|mujeres|hombres|abuelas?|abuelos?|personas|parejas?|jovenes|productoras|socias"
     r"|companeras|companeros|grupos?)"
 )
@@ -166,6 +222,13 @@ PEER_SUBJECTS = re.compile(
     r"|como)\b)[a-z]{3,}"
     r"|\b(?:la|una)\s+senora\s+(?!que\b)[a-z]+|\bun\s+grupo\s+de\b|\bel\s+grupo\s+de\s+[a-z]+"
     r"|\b(?:noticias|novedades)\s+de\b"
+    # apellidos y nombres con título: "los Hernández cambiaron", "doña Marta de Usulután dejó"
+    r"|\blos\s+(?!(?:ninos|hijos|hijas|chicos|muchachos|precios|pagos|papeles|datos|meses"
+    r"|dias|gastos|vecinos|demas|otros|dos|tres)\b)[a-z]{3,}(?:\s+(?:de|en|del)\s+[a-z]+)?[:,]?\s+"
+    r"(?:[a-z]+(?:aron|ieron)|ya|ahora|tambien)\b"
+    r"|\b(?:dona|don|la\s+senora|el\s+senor|mi\s+vecina)\s+[a-z]+\s*,?\s+(?:de|del)\s+"
+    r"(?:grupo\s+de\s+)?[a-z]+"
+    r"|\bfamilia\s+(?!de\b|que\b)[a-z]{3,}\s+(?:[a-z]+(?:o|io|aron|ieron)|ya|ahora)\b"
 )
 
 PEER_EVIDENCE = re.compile(
@@ -202,4 +265,28 @@ PROFILE = Profile(
     statement_forms=lex.STATEMENT_FORMS,
     base_form=lex.base_form,
     is_infinitive=lex.is_infinitive,
+    stopwords=lex.STOPWORDS,
+    pointer_verbs=frozenset(
+        {
+            "mire",
+            "mira",
+            "miren",
+            "vea",
+            "vean",
+            "lea",
+            "lee",
+            "lean",
+            "revise",
+            "revisa",
+            "fijese",
+            "fijate",
+            "abra",
+            "abre",
+            "busque",
+            "busca",
+            "chequee",
+            "cheque",
+            "checa",
+        }
+    ),
 )

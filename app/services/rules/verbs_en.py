@@ -27,6 +27,8 @@ COURTESY_VERBS = _words(
     know hear believe feel need want appreciate apologize apologise wonder suppose understand
     agree notice expect see look sound seem happen say read glad do be am is are was were have
     has had let please kindly excuse pardon forgive greet god praise cheer hi hello bye
+    may might must shall will would could should can rest stay sleep worry stress panic hurry
+    hang
     """
 )
 
@@ -35,7 +37,7 @@ _AUXILIARIES = _words(
     """
     is are was were be been 's has have had will would can could should shall may might must
     does did do went got gets keeps kept seems looks looked came comes goes done isn't aren't
-    wasn't weren't won't can't didn't doesn't hasn't haven't
+    wasn't weren't won't can't didn't doesn't hasn't haven't come don dey
     """
 )
 
@@ -43,29 +45,40 @@ _AUXILIARIES = _words(
 _OBJECT_OPENERS = _words(
     """
     the a an your you that this those these some more less all any it them him her up down off
-    out away back on over aside in into around extra every each his their our yourself
-    yourselves no at least
+    out away back aside extra every each his their our yourself yourselves by
     """
 )
 
 
+# Spanish words that follow a Spanish command the English dictionary also knows ("revise su
+# cuenta"): both profiles read every message, so the English one must not claim those.
+_SPANISH_FOLLOWERS = _words("su sus la el los las de que un una y en al del lo le les tu mi se")
+
+
 @lru_cache(maxsize=4096)
 def _forms(word: str) -> tuple[bool, bool]:
-    """(can be a base-form verb, can be a noun or adjective)."""
+    """(can be a base-form verb, can also be another part of speech)."""
     lemmas = getAllLemmas(word)
     verb = word in lemmas.get("VERB", ())
-    other = bool({"NOUN", "ADJ", "PROPN"} & lemmas.keys())
+    other = bool({"NOUN", "ADJ", "ADV", "PROPN"} & lemmas.keys())
     return verb, other
 
 
-def follows_subject(following: str) -> bool:
-    """An auxiliary or a past tense after a word makes that word a subject, not a command."""
+# Message headings that look like commands: "update from Guatemala", "word from the group".
+_HEADINGS = _words("update word greetings shout note message news reminder love update")
+_HEADING_LINKS = _words("from to on about of")
+
+
+def follows_subject(word: str, following: str) -> bool:
+    """Does ``following`` show that ``word`` is a subject or a heading, not a command?"""
+    if word in _HEADINGS and following in _HEADING_LINKS:
+        return True
     return following in _AUXILIARIES or (following.endswith("ed") and len(following) > 4)
 
 
 def is_open_imperative(word: str, following: str | None) -> bool:
     """Does ``word`` (then ``following``) open a command with a verb the lists don't name?"""
-    if word in COURTESY_VERBS or len(word) < 3:
+    if word in COURTESY_VERBS or len(word) < 3 or following in _SPANISH_FOLLOWERS:
         return False
     verb, other = _forms(word)
     if not verb:

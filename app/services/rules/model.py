@@ -1,0 +1,115 @@
+"""A small linear model that backs up the hand-written rules on advice.
+
+The rules name the *forms* of direction they know; liaisons keep inventing new ones. A logistic
+regression over words, word pairs and letter groups, trained on every labelled message in
+``tests/data`` (``bench/train_advice_model.py``), recognises advice phrased like advice it has
+seen even when no rule names the form. It can only add blocks, never lift one, and it is
+explainable: a verdict it causes names the sentence that scored highest and the words that
+weighed most in it.
+
+Scoring is plain Python over a JSON file of weights shipped with the package, so the API needs
+neither scikit-learn nor NumPy at run time and never downloads anything.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from app.services.rules import lexicon_en, lexicon_es
+from app.services.rules.normalize import SENTENCE_BREAK, normalize, spans
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+MODEL_FILE = "advice_model.json"
+# Words too common to explain anything to a liaison ("a", "the", "que").
+_FUNCTION_WORDS = lexicon_en.STOPWORDS | lexicon_es.STOPWORDS | {"a", "a la", "no", "me", "te"}
+
+
+def features(text: str) -> set[str]:
+    """Words, adjacent word pairs and 3-5 letter groups of the canonical text."""
+    canonical = normalize(text, {}).text
+    tokens = _TOKEN.findall(canonical)
+    found = {f"w:{token}" for token in tokens}
+    found |= {f"b:{left} {right}" for left, right in itertools.pairwise(tokens)}
+    for token in tokens:
+        padded = f" {token} "
+        for size in (3, 4, 5):
+            found |= {f"c:{padded[i : i + size]}" for i in range(len(padded) - size + 1)}
+    return found
+
+
+def _is_function(phrase: str) -> bool:
+    return all(word in _FUNCTION_WORDS or len(word) < 3 for word in phrase.split())
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why the model thinks a stretch of text is advice."""
+
+    probability: float
+    start: int  # [start, end) in the original text
+    end: int
+    top_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AdviceModel:
+    """Weights of a logistic regression on l2-normalized binary features."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+
+    def probability(self, text: str) -> float:
+        """Probability that ``text`` as a whole is advice."""
+        return self._score(features(text))[0]
+
+    def _score(self, found: set[str]) -> tuple[float, list[tuple[float, str]]]:
+        known = [(self.weights[f], f) for f in found if f in self.weights]
+        if not found:
+            return 1 / (1 + math.exp(-self.intercept)), []
+        scale = 1 / math.sqrt(len(found))
+        logit = self.intercept + scale * sum(weight for weight, _ in known)
+        return 1 / (1 + math.exp(-logit)), known
+
+    def advice_evidence(self, text: str) -> Evidence | None:
+        """Evidence when the whole text scores as advice, else None."""
+        probability = self.probability(text)
+        if probability < self.threshold:
+            return None
+        best = (-1.0, 0, len(text), [])
+        for start, end in spans(SENTENCE_BREAK, text) or [(0, len(text))]:
+            sentence_probability, known = self._score(features(text[start:end]))
+            if sentence_probability > best[0]:
+                best = (sentence_probability, start, end, known)
+        _, start, end, known = best
+        while start < end and text[start].isspace():
+            start += 1
+        words = [
+            f[2:]
+            for weight, f in sorted(known, reverse=True)
+            if weight > 0 and f.startswith(("w:", "b:")) and not _is_function(f[2:])
+        ]
+        return Evidence(probability, start, end, tuple(words[:3]))
+
+    def to_json(self) -> str:
+        payload = {"intercept": self.intercept, "threshold": self.threshold}
+        payload["weights"] = {f: round(w, 5) for f, w in sorted(self.weights.items()) if w}
+        return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, raw: str) -> AdviceModel:
+        payload = json.loads(raw)
+        return cls(payload["weights"], payload["intercept"], payload["threshold"])
+
+
+@cache
+def shipped_model() -> AdviceModel:
+    """The model trained on the repository's labelled messages (read once per process)."""
+    raw = resources.files("app.services.rules").joinpath(MODEL_FILE).read_text("utf-8")
+    return AdviceModel.from_json(raw)
