@@ -17,6 +17,7 @@ MAX_STORY = 8000
 MAX_REGION = 200
 MAX_FEATURED = 50
 MAX_LINKED_POSTS = 20
+MAX_LINKED_STORIES = 20
 
 
 class HighlightStatus(StrEnum):
@@ -97,6 +98,20 @@ class HighlightPost(SQLModel, table=True):
     )
 
 
+class HighlightStoryLink(SQLModel, table=True):
+    """A family's own story published with the highlight; its household must be featured, so
+    that household's consent covers it."""
+
+    __tablename__ = "highlight_stories"
+
+    highlight_id: uuid.UUID = Field(
+        foreign_key="highlights.id", primary_key=True, ondelete="CASCADE"
+    )
+    story_id: uuid.UUID = Field(
+        foreign_key="stories.id", primary_key=True, index=True, ondelete="CASCADE"
+    )
+
+
 # Request and response schemas.
 
 
@@ -114,6 +129,11 @@ class HighlightCreate(HighlightBase):
     post_ids: list[uuid.UUID] = Field(
         default_factory=list, max_length=MAX_LINKED_POSTS, description="Linked practice posts."
     )
+    story_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=MAX_LINKED_STORIES,
+        description="Stories of featured households, published with it word for word.",
+    )
 
 
 class HighlightUpdate(SQLModel):
@@ -126,6 +146,11 @@ class HighlightUpdate(SQLModel):
         default=None, min_length=1, max_length=MAX_FEATURED
     )
     post_ids: list[uuid.UUID] | None = Field(default=None, max_length=MAX_LINKED_POSTS)
+    story_ids: list[uuid.UUID] | None = Field(
+        default=None,
+        max_length=MAX_LINKED_STORIES,
+        description="Replaces the linked stories; each by a featured household.",
+    )
 
 
 class FeaturedHousehold(SQLModel):
@@ -142,6 +167,14 @@ class LinkedPost(SQLModel):
     categories: list[str]
 
 
+class LinkedStory(SQLModel):
+    """A featured family's story in its own words; no names or phones."""
+
+    id: uuid.UUID
+    period: str = Field(description="The month it tells about, `YYYY-MM`.")
+    text: str
+
+
 class HighlightPublic(HighlightBase):
     """A highlight as partner staff see it."""
 
@@ -152,6 +185,7 @@ class HighlightPublic(HighlightBase):
     featured_internationally: bool
     households: list[FeaturedHousehold]
     posts: list[LinkedPost]
+    stories: list[LinkedStory]
     published_at: datetime | None
     withdrawn_at: datetime | None
     created_at: datetime
@@ -165,6 +199,7 @@ class HighlightRequest(HighlightBase):
     partner_name: str
     status: HighlightStatus
     posts: list[LinkedPost]
+    stories: list[LinkedStory] = Field(description="Published with it, word for word.")
     featured_households: int
     my_answer: ConsentAnswer
     answered_at: datetime | None
@@ -193,4 +228,5 @@ class PublicHighlight(SQLModel):
     featured_internationally: bool
     families: int = Field(description="How many families are featured.")
     practices: list[LinkedPost]
+    stories: list[LinkedStory] = Field(description="The featured families' own words.")
     published_at: datetime

@@ -58,6 +58,9 @@ class InboxItem(SQLModel):
     sender_name: str | None
     intent: MessageIntent
     text: str
+    practice_post_id: uuid.UUID | None = Field(
+        description="The feed post the message tells about (`GET /v1/practices/{id}`), if any."
+    )
     delivered_at: datetime
     read_at: datetime | None = Field(description="null while unread.")
 

@@ -34,8 +34,9 @@ router = APIRouter(tags=["messages"])
 
 
 class MessageBlockedProblem(Problem):
-    """A 422: invalid input (`validation-error`), or a text the rules blocked (`message-blocked`,
-    with the verdict and the id of the recorded attempt)."""
+    """A 422: invalid input (`validation-error`), a text the rules blocked (`message-blocked`,
+    with the verdict and the id of the recorded attempt), or a `practice_post_id` written by a
+    recipient (`practice-post-own`)."""
 
     verdict: VerdictPublic | None = None
     blocked_message_id: uuid.UUID | None = None
@@ -44,7 +45,16 @@ class MessageBlockedProblem(Problem):
 _BLOCKED: dict[int | str, dict[str, Any]] = {
     422: {
         "model": MessageBlockedProblem,
-        "description": "Invalid input, or blocked by the rules module (code `message-blocked`)",
+        "description": "Invalid input, blocked by the rules module (code `message-blocked`), "
+        "or a post written by a recipient (code `practice-post-own`)",
+        "content": {PROBLEM_MEDIA_TYPE: {}},
+    }
+}
+
+_REFERENCE: dict[int | str, dict[str, Any]] = {
+    422: {
+        "model": Problem,
+        "description": "Invalid input, or a post written by a recipient (code `practice-post-own`)",
         "content": {PROBLEM_MEDIA_TYPE: {}},
     }
 }
@@ -70,7 +80,7 @@ Filters = Annotated[BlockedFilters, Depends(blocked_filters)]
     "/v1/demonstrations/{demonstration_id}/messages/check",
     summary="Check a draft against the rules without sending or recording it",
     operation_id="messages_check",
-    responses=problem_responses(401, 403, 404, 422),
+    responses={**problem_responses(401, 403, 404), **_REFERENCE},
 )
 def check_message(
     demonstration_id: DemonstrationId, body: MessageCheck, actor: PartnerStaff, session: SessionDep

@@ -66,7 +66,8 @@ def change(
     granted: bool,
 ) -> ConsentState:
     """The family grants or withdraws; a change is recorded, a repeat of the current state
-    is not (the record already says so, with its date)."""
+    is not (the record already says so, with its date). Withdrawing `public_feature` also
+    withdraws, in the same transaction, the highlights that feature the household."""
     household = households.own_household(session, actor, household_id)
     record = record_consent(
         session,
@@ -76,6 +77,12 @@ def change(
         purpose,
         granted,
     )
+    if purpose is ConsentPurpose.PUBLIC_FEATURE and not granted:
+        # Imported here, not at the top: highlights (and practices, which it uses) read consent
+        # through this module, so consent sits below them and only this one workflow reaches up.
+        from app.services import highlights
+
+        highlights.withdraw_for_household(session, actor, household.id)
     return ConsentState(purpose=purpose, granted=record.granted, recorded_at=record.recorded_at)
 
 

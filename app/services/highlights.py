@@ -1,10 +1,11 @@
 """Everyday Changemakers: the consent life cycle of a highlight.
 
-Staff write a draft; every featured household sees exactly that draft and consents or declines.
-It is published when all consented and each holds `public_feature` consent. It stops being
-public the moment any of them declines or withdraws that consent: `publicly_visible` checks the
-*current* consent records in the query, and the stored status follows (marked on every write
-here, and through `withdraw_for_household` when the consent service calls it).
+Staff write a draft; every featured household sees exactly that draft — text, linked posts and
+the linked stories word for word — and consents or declines. It is published when all
+consented and each holds `public_feature` consent. It stops being public the moment any of them
+declines or withdraws that consent: `publicly_visible` checks the *current* consent records in
+the query, and the stored status follows (marked on every write here, and through
+`withdraw_for_household` when the consent service or erasure calls it).
 """
 
 import uuid
@@ -26,12 +27,15 @@ from app.models.highlight import (
     HighlightPublic,
     HighlightRequest,
     HighlightStatus,
+    HighlightStoryLink,
     HighlightUpdate,
     LinkedPost,
+    LinkedStory,
 )
 from app.models.household import Household
 from app.models.organization import Organization
 from app.models.practice import PracticePost
+from app.models.story import Story
 from app.models.user import Role
 from app.services import audit, consent, demonstrations, practices
 from app.services.pagination import paginate
@@ -52,9 +56,24 @@ class UnknownLinkedPost(Unprocessable):
     title = "Not a practice post of this demonstration"
 
 
+class UnknownLinkedStory(Unprocessable):
+    code = "unknown-story"
+    title = "Not a story of this demonstration"
+
+
+class StoryNotFeatured(Unprocessable):
+    code = "story-household-not-featured"
+    title = "The story's household is not featured"
+
+
 class NotPublished(Conflict):
     code = "highlight-not-published"
     title = "Not published"
+
+
+# What erasure (`data_rights.ERASED`, which imports this module) leaves in a story's text; such
+# a story is no one's words any more and is never shown or linked.
+ERASED_STORY_TEXT = "[erased]"
 
 
 def holds_public_feature(household_id: sa.ColumnElement[uuid.UUID]) -> sa.ColumnElement[bool]:
@@ -108,6 +127,8 @@ def create(session: Session, actor: Principal, data: HighlightCreate) -> Highlig
     session.flush()
     _set_households(session, highlight, data.household_ids)
     _set_posts(session, highlight, data.post_ids)
+    _set_stories(session, highlight, data.story_ids)
+    _require_featured_authors(session, highlight)
     _audit(session, actor, highlight, "highlight.drafted")
     return highlight
 
@@ -140,6 +161,14 @@ def update(
             sa.delete(HighlightPost).where(col(HighlightPost.highlight_id) == highlight.id)
         )
         _set_posts(session, highlight, data.post_ids or [])
+    if "story_ids" in changes:
+        session.exec(  # type: ignore[call-overload]
+            sa.delete(HighlightStoryLink).where(
+                col(HighlightStoryLink.highlight_id) == highlight.id
+            )
+        )
+        _set_stories(session, highlight, data.story_ids or [])
+    _require_featured_authors(session, highlight)
     highlight.status = HighlightStatus.AWAITING_CONSENT
     highlight.published_at = highlight.withdrawn_at = None
     highlight.featured_internationally = False
@@ -241,44 +270,44 @@ def settle(session: Session, actor: Principal | None, highlight: Highlight) -> N
     if highlight.status is HighlightStatus.WITHDRAWN:
         return
     answers = {row.answer for row in _households(session, highlight.id)}
-    now = utcnow()
     if ConsentAnswer.DECLINED in answers or (
         highlight.status is HighlightStatus.PUBLISHED and not is_public(session, highlight.id)
     ):
-        highlight.status, highlight.withdrawn_at = HighlightStatus.WITHDRAWN, now
-        highlight.featured_internationally = False
-        action = "highlight.withdrawn"
+        _withdraw(session, actor, highlight)
     elif highlight.status is HighlightStatus.AWAITING_CONSENT and _all_consented(
         session, highlight.id
     ):
-        highlight.status, highlight.published_at = HighlightStatus.PUBLISHED, now
-        action = "highlight.published"
-    else:
-        return
-    highlight.updated_at = now
-    session.add(highlight)
-    session.flush()
-    _audit(session, actor, highlight, action)
+        highlight.status, highlight.published_at = HighlightStatus.PUBLISHED, utcnow()
+        highlight.updated_at = highlight.published_at
+        session.add(highlight)
+        session.flush()
+        _audit(session, actor, highlight, "highlight.published")
 
 
 def withdraw_for_household(
     session: Session, actor: Principal | None, household_id: uuid.UUID
 ) -> int:
-    """For the consent service to call after `public_feature` is withdrawn: marks the
-    household's published highlights withdrawn (the public query already hides them)."""
-    published = session.exec(
-        select(Highlight).where(
-            Highlight.status == HighlightStatus.PUBLISHED,
+    """For the consent service and erasure, once the household's `public_feature` consent is
+    withdrawn: every highlight featuring it that is not withdrawn yet is marked withdrawn and
+    audited. A draft still awaiting consent goes too — the household has just said no to
+    being featured, as if it declined; an edit of the draft asks everyone again."""
+    if consent.has_consent(session, household_id, ConsentPurpose.PUBLIC_FEATURE):
+        return 0
+    featuring = session.exec(
+        select(Highlight)
+        .where(
+            Highlight.status != HighlightStatus.WITHDRAWN,
             col(Highlight.id).in_(
                 select(HighlightHousehold.highlight_id).where(
                     HighlightHousehold.household_id == household_id
                 )
             ),
         )
+        .order_by(col(Highlight.created_at), col(Highlight.id))
     ).all()
-    for highlight in published:
-        settle(session, actor, highlight)
-    return len(published)
+    for highlight in featuring:
+        _withdraw(session, actor, highlight, household_id=household_id)
+    return len(featuring)
 
 
 def is_public(session: Session, highlight_id: uuid.UUID) -> bool:
@@ -328,6 +357,7 @@ def describe(session: Session, highlights: Sequence[Highlight]) -> list[Highligh
                     for row in rows
                 ],
                 posts=linked_posts(session, highlight.id),
+                stories=linked_stories(session, highlight.id),
                 published_at=highlight.published_at,
                 withdrawn_at=highlight.withdrawn_at,
                 created_at=highlight.created_at,
@@ -345,6 +375,18 @@ def linked_posts(session: Session, highlight_id: uuid.UUID) -> list[LinkedPost]:
         .order_by(col(PracticePost.created_at), col(PracticePost.id))
     ).all()
     return [LinkedPost(id=post.id, title=post.title, categories=post.categories) for post in posts]
+
+
+def linked_stories(session: Session, highlight_id: uuid.UUID) -> list[LinkedStory]:
+    """The linked stories as they read now; an erased one is left out (a deleted one is gone
+    with its link)."""
+    stories = session.exec(
+        select(Story)
+        .join(HighlightStoryLink, col(HighlightStoryLink.story_id) == Story.id)
+        .where(HighlightStoryLink.highlight_id == highlight_id, Story.text != ERASED_STORY_TEXT)
+        .order_by(col(Story.period), col(Story.created_at), col(Story.id))
+    ).all()
+    return [LinkedStory(id=story.id, period=story.period, text=story.text) for story in stories]
 
 
 def partner_name(session: Session, organization_id: uuid.UUID) -> str:
@@ -366,6 +408,7 @@ def _request(session: Session, highlight: Highlight, household: Household) -> Hi
         partner_name=partner_name(session, highlight.organization_id),
         status=status,
         posts=linked_posts(session, highlight.id),
+        stories=linked_stories(session, highlight.id),
         featured_households=len(rows),
         my_answer=mine.answer,
         answered_at=mine.answered_at,
@@ -441,6 +484,67 @@ def _set_posts(session: Session, highlight: Highlight, post_ids: Sequence[uuid.U
     session.flush()
 
 
+def _set_stories(session: Session, highlight: Highlight, story_ids: Sequence[uuid.UUID]) -> None:
+    wanted = set(story_ids)
+    if not wanted:
+        return
+    found = set(
+        session.exec(
+            select(Story.id).where(
+                col(Story.id).in_(wanted),
+                Story.demonstration_id == highlight.demonstration_id,
+                Story.text != ERASED_STORY_TEXT,
+            )
+        ).all()
+    )
+    if found != wanted:
+        raise UnknownLinkedStory(
+            "Linked stories must be stories of the highlight's demonstration.",
+            missing=sorted(str(item) for item in wanted - found),
+        )
+    for story_id in sorted(wanted):
+        session.add(HighlightStoryLink(highlight_id=highlight.id, story_id=story_id))
+    session.flush()
+
+
+def _require_featured_authors(session: Session, highlight: Highlight) -> None:
+    """Only a featured household's consent can cover its story, so every linked story must be
+    by one — also after the featured households change."""
+    featured = select(HighlightHousehold.household_id).where(
+        HighlightHousehold.highlight_id == highlight.id
+    )
+    outside = session.exec(
+        select(Story.id)
+        .join(HighlightStoryLink, col(HighlightStoryLink.story_id) == Story.id)
+        .where(
+            HighlightStoryLink.highlight_id == highlight.id,
+            col(Story.household_id).not_in(featured),
+        )
+        .order_by(col(Story.id))
+    ).all()
+    if outside:
+        raise StoryNotFeatured(
+            "A linked story's household must be one of the featured households, whose consent "
+            "covers it.",
+            story_ids=[str(story_id) for story_id in outside],
+        )
+
+
+def _withdraw(
+    session: Session,
+    actor: Principal | None,
+    highlight: Highlight,
+    *,
+    household_id: uuid.UUID | None = None,
+) -> None:
+    highlight.status, highlight.withdrawn_at = HighlightStatus.WITHDRAWN, utcnow()
+    highlight.featured_internationally = False
+    highlight.updated_at = highlight.withdrawn_at
+    session.add(highlight)
+    session.flush()
+    _audit(session, actor, highlight, "highlight.withdrawn", household_id=household_id)
+
+
 def _audit(
     session: Session,
     actor: Principal | None,
@@ -448,7 +552,13 @@ def _audit(
     action: str,
     *,
     changes: list[str] | None = None,
+    household_id: uuid.UUID | None = None,
 ) -> None:
+    recorded: dict[str, object] = {"status": highlight.status.value}
+    if changes:
+        recorded["fields"] = changes
+    if household_id is not None:  # whose withdrawn consent caused it
+        recorded["household_id"] = str(household_id)
     audit.record(
         session,
         actor,
@@ -456,7 +566,5 @@ def _audit(
         "highlight",
         highlight.id,
         organization_id=highlight.organization_id,
-        changes={"status": highlight.status.value, "fields": changes}
-        if changes
-        else {"status": highlight.status.value},
+        changes=recorded,
     )

@@ -153,6 +153,7 @@ def describe(session: Session, deliveries: Sequence[MessageDelivery]) -> list[In
                 sender_name=sender_name,
                 intent=message.intent,
                 text=message.text,
+                practice_post_id=message.practice_post_id,
                 delivered_at=delivery.delivered_at,
                 read_at=delivery.read_at,
             )

@@ -7,11 +7,17 @@ though the request fails, so the partner can coach the sender.
 
 `screen_staff_text` is the same gate for staff text written anywhere else (e.g. the comment
 of a survey or story review): "nowhere else to advise".
+
+A message may point to a feed post (`practice_post_id`): phase II's "apprise families of
+best practices of other families". The post must be one every recipient already sees in its
+own feed and that none of them wrote; the text still goes through the rules module, as a
+declared best-practice message, so phase I blocks it like any best-practice text.
 """
 
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -36,10 +42,13 @@ from app.models.message import (
     StaffTextChannel,
     VerdictPublic,
 )
+from app.models.practice import PracticePost
 from app.models.user import Role
-from app.services import demonstrations, rules
+from app.services import demonstrations, practices, rules
 from app.services.pagination import paginate
 from app.services.principal import Principal
+
+IntentT = TypeVar("IntentT", MessageIntent, MessageIntent | None)
 
 
 class MessageBlocked(Unprocessable):
@@ -57,6 +66,19 @@ class RecipientNotFound(NotFound):
 class ClientMessageIdReused(Conflict):
     code = "client-message-id-reused"
     title = "Id already used for another message"
+
+
+class PracticePostNotFound(NotFound):
+    """Unknown, deleted, hidden, another organization's, or not in every recipient's feed: one
+    answer for all, so a reference cannot probe what exists elsewhere."""
+
+    code = "practice-post-not-found"
+    title = "No such practice post for these recipients"
+
+
+class PracticePostOwn(Unprocessable):
+    code = "practice-post-own"
+    title = "The post is the recipient's own"
 
 
 @dataclass(frozen=True)
@@ -120,11 +142,16 @@ def staff_demonstration(
 def check_message(
     session: Session, actor: Principal, demonstration_id: uuid.UUID, data: MessageCheck
 ) -> VerdictPublic:
-    """The dry run for warning while typing: the verdict, nothing recorded."""
+    """The dry run for warning while typing: the verdict, nothing recorded. A referenced post
+    is checked against the recipients as a send would check it."""
     demonstration = staff_demonstration(session, actor, demonstration_id)
-    return verdict_public(
-        evaluate(demonstration, data.text, intent=data.intent, language=data.language)
-    )
+    recipient = Recipient(data.household_id, data.friend_group_id)
+    if recipient != Recipient():
+        households = _recipient_households(session, demonstration, recipient)
+        if data.practice_post_id is not None:
+            check_practice_reference(session, data.practice_post_id, households)
+    intent = _effective_intent(data.intent, data.practice_post_id)
+    return verdict_public(evaluate(demonstration, data.text, intent=intent, language=data.language))
 
 
 def send_message(
@@ -137,17 +164,21 @@ def send_message(
             return _replay(session, earlier, demonstration, data)
     recipient = Recipient(data.household_id, data.friend_group_id)
     households = _recipient_households(session, demonstration, recipient)
-    verdict = evaluate(demonstration, data.text, intent=data.intent, language=data.language)
+    if data.practice_post_id is not None:
+        check_practice_reference(session, data.practice_post_id, households)
+    intent = _effective_intent(data.intent, data.practice_post_id)
+    verdict = evaluate(demonstration, data.text, intent=intent, language=data.language)
     message = _new_attempt(
         actor,
         demonstration,
         verdict,
         channel=StaffTextChannel.MESSAGE,
-        intent=data.intent,
+        intent=intent,
         text=data.text,
         language=data.language,
         recipient=recipient,
         client_message_id=data.client_message_id,
+        practice_post_id=data.practice_post_id,
     )
     try:
         with session.begin_nested():
@@ -168,6 +199,35 @@ def send_message(
         )
     session.flush()
     return message
+
+
+def check_practice_reference(
+    session: Session, post_id: uuid.UUID, households: Sequence[uuid.UUID]
+) -> None:
+    """A post the message may point every recipient to, or `PracticePostNotFound` /
+    `PracticePostOwn`. Telling a household about its own post is not news of another family."""
+    author = session.exec(
+        select(PracticePost.household_id).where(PracticePost.id == post_id, practices.live())
+    ).first()
+    # Only a recipient's own post gets this answer, and recipients are of the sender's own
+    # demonstration: it tells nothing about posts elsewhere.
+    if author is not None and author in households:
+        raise PracticePostOwn(
+            "The practice post was written by a household this message goes to; point them "
+            "to another family's post.",
+            practice_post_id=str(post_id),
+            household_id=str(author),
+        )
+    if not households:
+        raise PracticePostNotFound("No household receives this message to see the post.")
+    for household_id in households:
+        try:
+            practices.visible_post_for(session, post_id, household_id)
+        except practices.PostNotFound:
+            raise PracticePostNotFound(
+                "No such practice post in the feed of every household this message goes to.",
+                practice_post_id=str(post_id),
+            ) from None
 
 
 def screen_staff_text(
@@ -201,6 +261,7 @@ def screen_staff_text(
         language=language,
         recipient=Recipient(household_id=household_id),
         client_message_id=None,
+        practice_post_id=None,
     )
     session.rollback()
     session.add(attempt)
@@ -319,9 +380,10 @@ def _replay(
         earlier.demonstration_id == demonstration.id
         and earlier.household_id == data.household_id
         and earlier.friend_group_id == data.friend_group_id
-        and earlier.intent == data.intent
+        and earlier.intent == _effective_intent(data.intent, data.practice_post_id)
         and earlier.text == data.text
         and earlier.language == data.language
+        and earlier.practice_post_id == data.practice_post_id
     )
     if not same:
         raise ClientMessageIdReused(
@@ -342,6 +404,12 @@ def _stored_verdict(session: Session, message: LiaisonMessage) -> VerdictPublic:
         phase=message.phase,
         declared_intent=message.intent,
     )
+
+
+def _effective_intent(intent: IntentT, practice_post_id: uuid.UUID | None) -> IntentT:
+    """Pointing to a feed post is sharing a best practice, whatever the sender declared; the
+    declared intent can only make the rules stricter, so this never lets more through."""
+    return MessageIntent.BEST_PRACTICE if practice_post_id is not None else intent
 
 
 def _recipient_households(
@@ -386,6 +454,7 @@ def _new_attempt(
     language: str | None,
     recipient: Recipient,
     client_message_id: uuid.UUID | None,
+    practice_post_id: uuid.UUID | None,
 ) -> LiaisonMessage:
     return LiaisonMessage(
         organization_id=demonstration.organization_id,
@@ -403,6 +472,7 @@ def _new_attempt(
         category=MessageCategory(verdict.category.value),
         status=MessageStatus.DELIVERED if verdict.allowed else MessageStatus.BLOCKED,
         client_message_id=client_message_id,
+        practice_post_id=practice_post_id,
         created_at=utcnow(),
     )
 

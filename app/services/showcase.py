@@ -1,7 +1,8 @@
 """The public showcase of Everyday Changemakers: what anyone may read, as JSON or HTML.
 
 Only highlights that are public *now* (see `highlights.publicly_visible`); never names, phones
-or addresses — a highlight shows its region, partner, story and the practices it links.
+or addresses — a highlight shows its region, partner, story, the families' own stories it
+links (their text only) and the practices it links.
 Pages are rendered with the standard library (`string.Template` + `html.escape`).
 """
 
@@ -68,6 +69,7 @@ def describe(session: Session, rows: Sequence[Highlight]) -> list[PublicHighligh
                 featured_internationally=highlight.featured_internationally,
                 families=families,
                 practices=highlights.linked_posts(session, highlight.id),
+                stories=highlights.linked_stories(session, highlight.id),
                 published_at=highlight.published_at,
             )
         )
@@ -109,6 +111,18 @@ def _practices(item: PublicHighlight) -> str:
     return (
         '<section aria-labelledby="practices"><h2 id="practices">Practices</h2>'
         f"<ul>{entries}</ul></section>"
+    )
+
+
+def _stories(item: PublicHighlight) -> str:
+    if not item.stories:
+        return ""
+    entries = "\n".join(
+        f"<blockquote>{_paragraphs(story.text)}</blockquote>" for story in item.stories
+    )
+    return (
+        '<section aria-labelledby="stories"><h2 id="stories">In their own words</h2>'
+        f"{entries}</section>"
     )
 
 
@@ -154,7 +168,7 @@ def render_one(item: PublicHighlight) -> str:
         partner=escape(item.partner_name),
         families=_families(item.families),
         date=item.published_at.date().isoformat(),
-        story=_paragraphs(item.text),
+        story=_paragraphs(item.text) + _stories(item),
         practices=_practices(item),
     )
     return _page(f"{item.title} — Everyday Changemakers", content)

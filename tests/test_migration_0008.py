@@ -1,0 +1,136 @@
+"""Migration 0008 alters `liaison_messages`, which deliveries, reasons and replies hang off: on
+SQLite that means copying the table, and the rows below it must survive both ways."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy import Engine, create_engine
+from sqlmodel import Session
+
+from app import migrations
+from app.config import Settings
+from app.db import build_engine
+from app.models.base import utcnow
+from app.models.demonstration import Phase
+from app.models.inbox import MessageDelivery, MessageReply
+from app.models.message import (
+    LiaisonMessage,
+    LiaisonMessageReason,
+    MessageCategory,
+    MessageIntent,
+    MessageStatus,
+    StaffTextChannel,
+)
+from app.models.user import Role
+from tests.factories import make_demonstration, make_household, make_organization, make_user
+
+CHILDREN = ("liaison_message_reasons", "message_deliveries", "message_replies")
+
+
+@pytest.fixture
+def scratch(test_settings: Settings, tmp_path: Path) -> Iterator[Engine]:
+    """An empty database of the kind under test (SQLite with foreign keys on, as the app runs)."""
+    url = test_settings.resolved_database_url
+    if url.startswith("sqlite"):
+        engine = build_engine(Settings(DATABASE_URL=f"sqlite:///{tmp_path / 'scratch.db'}"))
+        yield engine
+        engine.dispose()
+        return
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    name = f"{admin.url.database}_m8"
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    engine = create_engine(admin.url.set(database=name))
+    yield engine
+    engine.dispose()
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+def _message_with_children(session: Session) -> None:
+    organization = make_organization(session)
+    demonstration = make_demonstration(session, organization)
+    household = make_household(session, demonstration)
+    liaison = make_user(session, Role.LIAISON, organization_id=organization.id)
+    family = make_user(session, Role.FAMILY, household_id=household.id)
+    message = LiaisonMessage(
+        organization_id=organization.id,
+        demonstration_id=demonstration.id,
+        sender_user_id=liaison.id,
+        household_id=household.id,
+        channel=StaffTextChannel.MESSAGE,
+        intent=MessageIntent.LOGISTICS,
+        text="Meeting at 6.",
+        detected_language="en",
+        phase=Phase.I,
+        category=MessageCategory.NEUTRAL,
+        status=MessageStatus.DELIVERED,
+    )
+    session.add(message)
+    session.flush()
+    session.add(
+        LiaisonMessageReason(
+            message_id=message.id,
+            position=0,
+            rule_id="neutral.logistics",
+            category=MessageCategory.NEUTRAL,
+            span="Meeting",
+            start_offset=0,
+            end_offset=7,
+            explanation="A meeting time.",
+        )
+    )
+    delivery = MessageDelivery(message_id=message.id, household_id=household.id)
+    session.add(delivery)
+    session.flush()
+    session.add(
+        MessageReply(
+            delivery_id=delivery.id,
+            household_id=household.id,
+            author_user_id=family.id,
+            text="Thanks!",
+            created_at=utcnow(),
+        )
+    )
+    session.commit()
+
+
+def _counts(engine: Engine) -> dict[str, int]:
+    with engine.connect() as connection:
+        return {
+            table: connection.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()  # noqa: S608
+            for table in ("liaison_messages", *CHILDREN)
+        }
+
+
+def test_messages_and_what_hangs_off_them_survive_0008_both_ways(scratch: Engine) -> None:
+    with scratch.begin() as connection:
+        migrations.upgrade(connection=connection)
+    with Session(scratch) as session:
+        _message_with_children(session)
+    everything = dict.fromkeys(("liaison_messages", *CHILDREN), 1)
+    assert _counts(scratch) == everything
+    with scratch.begin() as connection:
+        migrations.downgrade("0007_progress", connection=connection)
+        columns = {
+            column["name"] for column in sa.inspect(connection).get_columns("liaison_messages")
+        }
+        assert "practice_post_id" not in columns
+    assert _counts(scratch) == everything
+    with scratch.begin() as connection:
+        migrations.upgrade(connection=connection)
+    assert _counts(scratch) == everything
+    with scratch.connect() as connection:
+        temporary = (
+            sa.inspect(connection).get_temp_table_names()
+            if scratch.dialect.name == "sqlite"
+            else []
+        )
+        assert not [name for name in temporary if name.startswith("_kept_")]
+        [reference] = connection.execute(
+            sa.text("SELECT practice_post_id FROM liaison_messages")
+        ).all()
+        assert reference == (None,)
