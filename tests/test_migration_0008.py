@@ -134,3 +134,41 @@ def test_messages_and_what_hangs_off_them_survive_0008_both_ways(scratch: Engine
             sa.text("SELECT practice_post_id FROM liaison_messages")
         ).all()
         assert reference == (None,)
+
+
+def test_sqlite_table_copies_keep_child_rows_when_migrating_an_existing_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """0002 copies `users` on SQLite; the sign-in sessions hanging off a user must survive it.
+    The migration environment turns foreign keys off around a migration (SQLite's documented
+    procedure for table copies) and checks them afterwards."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    monkeypatch.setenv("MUTUALITY_DATABASE_URL", url)
+    migrations.upgrade("0001")  # the path `mutuality migrate` takes: its own connection
+    engine = build_engine(Settings(DATABASE_URL=url))
+    user, session = "0" * 31 + "1", "0" * 31 + "2"
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                sa.text(
+                    "INSERT INTO users (id, role, email, is_active, created_at, updated_at)"
+                    " VALUES (:id, 'platform_admin', 'a@example.org', 1, '2026-01-01',"
+                    " '2026-01-01')"
+                ),
+                {"id": user},
+            )
+            connection.execute(
+                sa.text(
+                    "INSERT INTO auth_sessions (id, user_id, created_at)"
+                    " VALUES (:id, :user, '2026-01-01')"
+                ),
+                {"id": session, "user": user},
+            )
+        migrations.upgrade()
+        with engine.connect() as connection:
+            kept = connection.execute(sa.text("SELECT count(*) FROM auth_sessions")).scalar_one()
+            enforced = connection.exec_driver_sql("PRAGMA foreign_keys").scalar_one()
+        assert kept == 1
+        assert enforced == 1  # the app's connections still enforce foreign keys
+    finally:
+        engine.dispose()
