@@ -1,4 +1,4 @@
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Response, status
 
@@ -10,7 +10,9 @@ from app.services.feed import FeedScope
 
 router = APIRouter(tags=["practices"])
 
-_NOT_MODIFIED = {304: {"description": "The first page has not changed since the given ETag."}}
+_NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
+    304: {"description": "The first page has not changed since the given ETag."}
+}
 
 
 @router.get(

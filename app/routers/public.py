@@ -1,7 +1,7 @@
 """The public showcase: no sign-in. JSON under /v1/public, HTML pages under /changemakers."""
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Response, status
 from fastapi.responses import HTMLResponse
@@ -16,7 +16,9 @@ from app.services import showcase
 router = APIRouter(tags=["public"])
 
 CACHE = "public, max-age=60"
-_NOT_MODIFIED = {304: {"description": "Unchanged since the given ETag."}}
+_NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
+    304: {"description": "Unchanged since the given ETag."}
+}
 PublicHighlightId = Annotated[uuid.UUID, Path(description="The highlight's id.")]
 IfNoneMatch = Annotated[str | None, Header(max_length=200)]
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from app.models.demonstration import Demonstration
@@ -113,27 +114,29 @@ def _candidates(
         .scalar_subquery()
     )
     statement = (
-        select(
-            PracticePost.id,
-            PracticePost.friend_group_id,
-            PracticePost.demonstration_id,
-            Demonstration.country,
-            PracticePost.language,
-            PracticePost.created_at,
+        sa.select(
+            col(PracticePost.id),
+            col(PracticePost.friend_group_id),
+            col(PracticePost.demonstration_id),
+            col(Demonstration.country),
+            col(PracticePost.language),
+            col(PracticePost.created_at),
             recent,
         )
         .join(Demonstration, col(Demonstration.id) == PracticePost.demonstration_id)
-        .where(practices.visible_to(household), PracticePost.created_at <= as_of)
+        .where(practices.visible_to(household), col(PracticePost.created_at) <= as_of)
     )
     if scope is FeedScope.GROUP:
-        statement = statement.where(PracticePost.friend_group_id == household.friend_group_id)
+        statement = statement.where(col(PracticePost.friend_group_id) == household.friend_group_id)
     elif scope is FeedScope.DEMONSTRATION:
-        statement = statement.where(PracticePost.demonstration_id == household.demonstration_id)
+        statement = statement.where(
+            col(PracticePost.demonstration_id) == household.demonstration_id
+        )
     # Tiers already paged through need not be fetched again.
     if after is not None and after[0] > feed_ranking.OWN_GROUP:
-        statement = statement.where(PracticePost.friend_group_id != viewer.friend_group_id)
+        statement = statement.where(col(PracticePost.friend_group_id) != viewer.friend_group_id)
     if after is not None and after[0] > feed_ranking.OWN_DEMONSTRATION:
-        statement = statement.where(PracticePost.demonstration_id != viewer.demonstration_id)
+        statement = statement.where(col(PracticePost.demonstration_id) != viewer.demonstration_id)
     return [
         Candidate(
             id=row[0],
@@ -144,7 +147,7 @@ def _candidates(
             created_at=row[5],
             recent_adoptions=int(row[6] or 0),
         )
-        for row in session.exec(statement).all()
+        for row in session.execute(statement).all()
     ]
 
 

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Sequence
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, func, select
 
 from app.errors import Conflict, Forbidden, NotFound, Unprocessable
@@ -76,7 +77,9 @@ class NotPublished(Conflict):
 ERASED_STORY_TEXT = "[erased]"
 
 
-def holds_public_feature(household_id: sa.ColumnElement[uuid.UUID]) -> sa.ColumnElement[bool]:
+def holds_public_feature(
+    household_id: sa.ColumnElement[uuid.UUID] | Mapped[uuid.UUID],
+) -> sa.ColumnElement[bool]:
     latest = (
         select(ConsentRecord.granted)
         .where(
@@ -95,7 +98,7 @@ def publicly_visible() -> sa.ColumnElement[bool]:
     """The condition on `Highlight` for what anyone may read, given consent as of now."""
     lapsed = select(HighlightHousehold.highlight_id).where(
         HighlightHousehold.highlight_id == Highlight.id,
-        (HighlightHousehold.answer != ConsentAnswer.CONSENTED)
+        (col(HighlightHousehold.answer) != ConsentAnswer.CONSENTED)
         | sa.not_(holds_public_feature(col(HighlightHousehold.household_id))),
     )
     return (col(Highlight.status) == HighlightStatus.PUBLISHED) & ~sa.exists(lapsed)
@@ -146,7 +149,7 @@ def update(
         if field in changes:
             setattr(highlight, field, changes[field])
     if "household_ids" in changes:
-        session.exec(  # type: ignore[call-overload]
+        session.exec(
             sa.delete(HighlightHousehold).where(
                 col(HighlightHousehold.highlight_id) == highlight.id
             )
@@ -157,12 +160,12 @@ def update(
             row.answer, row.answered_at = ConsentAnswer.PENDING, None
             session.add(row)
     if "post_ids" in changes:
-        session.exec(  # type: ignore[call-overload]
+        session.exec(
             sa.delete(HighlightPost).where(col(HighlightPost.highlight_id) == highlight.id)
         )
         _set_posts(session, highlight, data.post_ids or [])
     if "story_ids" in changes:
-        session.exec(  # type: ignore[call-overload]
+        session.exec(
             sa.delete(HighlightStoryLink).where(
                 col(HighlightStoryLink.highlight_id) == highlight.id
             )
@@ -432,7 +435,7 @@ def _all_consented(session: Session, highlight_id: uuid.UUID) -> bool:
     lapsed = session.exec(
         select(func.count()).where(
             HighlightHousehold.highlight_id == highlight_id,
-            (HighlightHousehold.answer != ConsentAnswer.CONSENTED)
+            (col(HighlightHousehold.answer) != ConsentAnswer.CONSENTED)
             | sa.not_(holds_public_feature(col(HighlightHousehold.household_id))),
         )
     ).one()

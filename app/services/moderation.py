@@ -6,6 +6,7 @@ audit log.
 
 import uuid
 from collections.abc import Sequence
+from typing import TypeVar
 
 from sqlmodel import Session, col, select
 
@@ -28,6 +29,8 @@ from app.models.user import Role
 from app.services import audit, demonstrations, practices
 from app.services.pagination import paginate
 from app.services.principal import Principal
+
+_Content = TypeVar("_Content", PracticePost, PracticeComment)
 
 
 class CommentNotFound(NotFound):
@@ -230,7 +233,10 @@ def _comment_of(session: Session, post: PracticePost, comment_id: uuid.UUID) -> 
     return comment
 
 
-def _by_id(session: Session, model: type, ids: set[uuid.UUID]) -> dict[uuid.UUID, object]:
+def _by_id(
+    session: Session, model: type[_Content], ids: set[uuid.UUID]
+) -> dict[uuid.UUID, _Content]:
     if not ids:
         return {}
-    return {row.id: row for row in session.exec(select(model).where(model.id.in_(ids))).all()}  # type: ignore[attr-defined]
+    rows = session.exec(select(model).where(col(model.id).in_(ids))).all()
+    return {row.id: row for row in rows}

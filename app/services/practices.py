@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Sequence
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, func, select
 
 from app.errors import Forbidden, NotFound
@@ -58,7 +59,9 @@ def acting_household(session: Session, actor: Principal) -> Household:
     return household
 
 
-def shares_beyond_group(household_id: sa.ColumnElement[uuid.UUID]) -> sa.ColumnElement[bool]:
+def shares_beyond_group(
+    household_id: sa.ColumnElement[uuid.UUID] | Mapped[uuid.UUID],
+) -> sa.ColumnElement[bool]:
     """Whether the household's latest word on `share_beyond_group` is a grant, as SQL."""
     latest = (
         select(ConsentRecord.granted)
@@ -103,7 +106,7 @@ def get_post(session: Session, actor: Principal, post_id: uuid.UUID) -> Practice
         own = (col(PracticePost.household_id) == household.id) & col(PracticePost.deleted_at).is_(
             None
         )
-        condition = visible_to(household) | own
+        condition: sa.ColumnElement[bool] = visible_to(household) | own
     else:
         condition = staff_visible(actor)
     post = session.exec(select(PracticePost).where(PracticePost.id == post_id, condition)).first()

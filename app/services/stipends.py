@@ -111,7 +111,7 @@ def balances_of(
         0,
     )
     rows = session.execute(
-        sa.select(StipendEntry.household_id, StipendEntry.currency, earned, paid)
+        sa.select(col(StipendEntry.household_id), col(StipendEntry.currency), earned, paid)
         .where(col(StipendEntry.household_id).in_(household_ids))
         .group_by(col(StipendEntry.household_id), col(StipendEntry.currency))
         .order_by(col(StipendEntry.currency))
@@ -301,17 +301,17 @@ def payout_csv_rows(
     batch = get_payout_batch(session, actor, batch_id)
     rows = session.execute(
         sa.select(
-            Household.id,
-            Household.label,
+            col(Household.id),
+            col(Household.label),
             sa.func.sum(StipendEntry.amount_minor),
             sa.func.count(),
         )
         .join(Household, col(Household.id) == StipendEntry.household_id)
-        .where(StipendEntry.payout_batch_id == batch.id)
+        .where(col(StipendEntry.payout_batch_id) == batch.id)
         .group_by(col(Household.id), col(Household.label))
         .order_by(col(Household.label), col(Household.id))
     ).all()
-    lines = [
+    lines: list[tuple[str, ...]] = [
         (
             str(household_id),
             _csv_safe(label),

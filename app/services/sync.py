@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlmodel import Session
 
-from app.errors import Conflict, DomainError
+from app.errors import Conflict, DomainError, FieldProblem
 from app.models.survey import SurveyPeriodSubmit
 from app.models.sync import SyncItemResult, SyncStatus
 from app.services import surveys
@@ -39,11 +39,11 @@ def _one(
             code="validation-error",
             detail="The item does not have the shape of a survey submission.",
             errors=[
-                {
-                    "field": ".".join(str(part) for part in problem["loc"]),
-                    "message": problem["msg"],
-                    "type": problem["type"],
-                }
+                FieldProblem(
+                    field=".".join(str(part) for part in problem["loc"]),
+                    message=problem["msg"],
+                    type=problem["type"],
+                )
                 for problem in error.errors(include_url=False, include_input=False)
             ],
         )

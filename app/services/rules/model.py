@@ -82,7 +82,7 @@ class AdviceModel:
         probability = self.probability(text)
         if probability < self.threshold:
             return None
-        best = (-1.0, 0, len(text), [])
+        best: tuple[float, int, int, list[tuple[float, str]]] = (-1.0, 0, len(text), [])
         for start, end in spans(SENTENCE_BREAK, text) or [(0, len(text))]:
             sentence_probability, known = self._score(features(text[start:end]))
             if sentence_probability > best[0]:
@@ -98,8 +98,8 @@ class AdviceModel:
         return Evidence(probability, start, end, tuple(words[:3]))
 
     def to_json(self) -> str:
-        payload = {"intercept": self.intercept, "threshold": self.threshold}
-        payload["weights"] = {f: round(w, 5) for f, w in sorted(self.weights.items()) if w}
+        weights = {f: round(w, 5) for f, w in sorted(self.weights.items()) if w}
+        payload = {"intercept": self.intercept, "threshold": self.threshold, "weights": weights}
         return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
