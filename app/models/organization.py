@@ -7,9 +7,7 @@ from sqlmodel import Field, SQLModel
 
 from app.models.base import Name, UTCDateTime, new_id, utcnow
 
-CountryCode = Annotated[
-    str, StringConstraints(to_upper=True, pattern=r"^[A-Za-z]{2}$")
-]
+CountryCode = Annotated[str, StringConstraints(to_upper=True, pattern=r"^[A-Za-z]{2}$")]
 
 
 class OrganizationBase(SQLModel):
