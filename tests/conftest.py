@@ -55,9 +55,11 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with admin.connect() as connection:
         connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
     try:
-        yield make_url(Settings(DATABASE_URL=admin_url).resolved_database_url).set(
-            database=name
-        ).render_as_string(hide_password=False)
+        yield (
+            make_url(Settings(DATABASE_URL=admin_url).resolved_database_url)
+            .set(database=name)
+            .render_as_string(hide_password=False)
+        )
     finally:
         with admin.connect() as connection:
             connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
