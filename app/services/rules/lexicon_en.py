@@ -36,6 +36,7 @@ ABBREVIATIONS: dict[str, str] = {
     "smth": "something", "sth": "something", "evry": "every", "jus": "just", "juss": "just",
     "mayb": "maybe", "mabe": "maybe", "mebbe": "maybe", "sum1": "someone", "some1": "someone",
     "grp": "group", "biz": "business", "tellin": "telling", "tellin'": "telling",
+    "mek": "make", "fi": "for", "unnu": "you all", "wid": "with",
     "shouldve": "should have", "wudnt": "wouldn't", "y'know": "you know", "coulda": "could have",
     "shoulda": "should have", "oughta": "ought to", "kinda": "kind of", "dunno": "don't know",
 }
@@ -182,7 +183,8 @@ _LIFE_NOUNS = r"""
 |cousin|brother-in-law|husband|wife|partner|relatives?|emergency\s+fund|retirement|future
 |cheap\w*|expensive|free|discount|sale|deal|coupons?|prep|subscriptions?|streaming
 |side\s+hustle|hustle|gig|aside|policy|lic|ppf|gold|payment\s+plan|scratch-offs?|lawyer
-|fees|profit|menu|cookshop|interest\s+rate|credit\s+score|score
+|fees|profit|menu|cookshop|interest\s+rate|credit\s+score|score|resume|cv|indeed
+|counselou?r|therapist|psychologist|social\s+worker|advisor|adviser|snap|medicaid|ebt
 """
 # Life verbs in any form count as life words too ("selling", "paid off").
 _LIFE_VERB_FORMS = {form for verb in LIFE_VERBS for form in inflections(verb)}
@@ -196,7 +198,8 @@ APP_TERMS = re.compile(
     r"cache|password|login|log\s+in|code|link|links|email|e-mail|wifi|wi-fi|data|signal|"
     r"version|update|meeting|meetings|check-in|visit|(?:the|a|video|phone|check-in)\s+call|"
     r"payment(?!\s+plan)|story|payouts?|credited|transfer|transferred|mobile\s+money|momo|"
-    r"m-?pesa|wallet|figures?|typo|entry|entries|liaison|helpline|this\s+number|"
+    r"m-?pesa|wallet|figures?|typo|entry|entries|liaison|helpline|this\s+number|session|"
+    r"registration|potluck|"
     r"stories|post|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
     r"questions|answers?|field|portal|website|site|system|server|phone|message|text|"
     r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"

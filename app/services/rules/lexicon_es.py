@@ -142,6 +142,8 @@ def _forms(table: tuple[tuple[str, str, str], ...]) -> set[str]:
         forms |= {infinitive, usted, usted + "s", usted + "n"}
         if tu:
             forms.add(tu)
+        if len(infinitive) > 4:
+            forms.add(infinitive[:-1])  # voseo: "probá", "vendé", "pedí" once accents go
     return forms
 
 
@@ -176,6 +178,7 @@ dinero|plata|lana|feria|efectivo|ahorros?|cuenta\s+de\s+ahorros?|banco|cooperati
 |calificaciones|ninos?|ninas?|hijos?|hijas?|bebe|nene|salud|clinica|centro\s+de\s+salud
 |doctor|doctora|medico|hospital|medicina|vacunas?|seguro|asma|formula|casa|terreno|carro
 |carros|auto|moto|camioneta|muebles|tele|television|abogado|desalojo|wic|apoyo\s+de
+|psicologa|psicologo|dentista|enfermera|terapia|consejera|cheque|remesas?|aval|fiador
 |programa|oficina\s+de|cunado|prestado|fiado|mayoreo|ropa|marketplace|lo\s+mismo
 """
 LIFE_TERMS = re.compile(
@@ -187,7 +190,8 @@ APP_TERMS = re.compile(
     r"\b(?:encuestas?|formularios?|aplicacion|app|fotos?|foto|imagen|recibos?|comprobantes?"
     r"|documentos?|papeles|contrasena|codigo|enlace|link|boton|pantalla|reunion|reuniones"
     r"|visita|estipendio|apoyo|pago\s+del\s+estipendio|historia|publicacion|muro|mensaje"
-    r"|celular|telefono|sistema|version|wifi|datos|internet|preguntas?|respuestas?|verificacion"
+    r"|(?:la|las|una|esa|esta|cada|sus?|tus?)\s+preguntas?"
+    r"|celular|telefono|sistema|version|wifi|datos|internet|respuestas?|verificacion"
     r"|consentimiento|cuenta\s+de\s+la\s+app|salon|cita|llamada|numero|cantidad|monto)\b"
 )
 

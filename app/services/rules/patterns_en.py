@@ -106,10 +106,15 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:nobody|no\s+one|noone|everyone|everybody|every\s+family|no\s+family"
             r"|families|parents|a\s+family|people)\s+(?:[a-z]+\s+)?(?:should(?:n't)?|must"
             r"|needs?\s+to|ought\s+to|has\s+to|have\s+to)\b"
+            r"|\b(?:families|people|folks|parents|moms|mothers|households)\s+like\s+(?:you|yours"
+            r"|your\s+family|una)\b"
+            r"|\b(?:experts?|doctors?|nurses?|studies|research|science|teachers)\s+(?:all\s+)?(?:say"
+            r"|says|show|shows|recommend|agree)\b"
             r"|\b(?:the|those|that|this|these|our)\s+(?:[a-z']+\s+){1,2}?(?:should(?:n't)?|must"
             r"|needs?\s+to|ought\s+to)\b(?!\s+(?:have|be\s+(?:there|ready|arriving|coming"
             r"|done|sent|out|up|(?:in|on)\s+(?:the|your)\s+(?:app|account|system|list|feed))))"
-            r"|\bbelongs?\s+(?:in|into|to|with)\b(?!\s+(?:me|us|the\s+(?:program|app|survey)))"
+            r"|(?<!\bdoes\sit\s)(?<!\bdo\sthey\s)\bbelongs?\s+(?:in|into|to|with)\b"
+            r"(?!\s+(?:me|us|the\s+(?:program|app|survey))|\s*\?)"
             r"|\b(?:the|that|this|those|these|your|ur)\s+(?:[a-z]+\s+){0,4}?(?:is|are|'s)\s+"
             r"(?:meant\s+)?for\b[^.!?]{1,40}?,?\s*not\s+(?:for|on|to)\b"
         ),
@@ -277,7 +282,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\beat\s+you\s+alive\b|\bit's\s+a\s+(?:scam|trap|rip-?off)\b|\bscam\b"
             r"|\b(?:will|'ll|going\s+to|go|would|can|could|dey)\s+(?:really\s+|just\s+)?(?:ruin"
             r"|bleed|eat|kill|finish|destroy|sink|drown|wreck|trap|cheat|rob|swallow|bury|choke"
-            r"|squeeze|suck)\s+(?:you|una|your)\b"
+            r"|squeeze|suck)\s+(?:you|una)\b|\b(?:will|'ll|going\s+to|would)\s+(?:ruin|wreck|destroy"
+            r"|drain|sink)\s+your\b"
             r"|\bthey\s+(?:shut|cut)\s+(?:people|you|folks)\s+off\b|\bbuy\s+now\b|\btrust\s+me\b"
         ),
         Check.STRONG,
@@ -301,7 +307,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"\b(?:the|a|your\s+local|there's\s+a)\s+(?:[a-z]+\s+){0,2}(?:college|clinic"
             r"|food\s+bank|food\s+pantry|pantry|credit\s+union|library|legal\s+aid|union|church"
-            r"|wic|office|agency|hotline|211|program|center|centre|charity|ngo|bank|nonprofit)"
+            r"|wic|office|agency|hotline|211|(?<!\bthe\s)program|center|centre|charity|ngo|bank"
+            r"|nonprofit)"
             r"\s+(?:(?:on|in|at|near|by)\s+[a-z0-9]+(?:\s+[a-z]+)?\s+)?(?:does|offers|gives|has"
             r"|provides|helps|hands\s+out|runs|is\s+giving|is\s+offering|is\s+open|opens|open"
             r"|will\s+help|can\s+help|pays|covers|do|offer|give)\b"
@@ -313,6 +320,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"\b(?:fyi|heads\s+up|for\s+your\s+information|btw|by\s+the\s+way|just\s+letting"
             r"\s+you\s+know)\b|\bthey(?:'ll|\s+will|\s+can|\s+could)\s+help\s+(?:you|with)\b"
+            r"|\bthey(?:'ll|\s+will|\s+can|\s+could)\s+(?:sort|set|fix|work|figure)\s+(?:[a-z]+\s+)?"
+            r"(?:out|up)\b|\b(?:give|send|pass|share)\s+you\s+(?:the\s+)?(?:number|contact|details)"
+            r"\s+(?:of|for)\s+(?:a|the|my|an)\b"
         ),
         Check.WEAK,
     ),
@@ -335,7 +345,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"\blet's\s+(?:[a-z]+\s+){0,3}?(?:budget|goal|goals|plan|save|savings|spending"
             r"|finances|money|debt|bills?|priorities)\b"
-            r"|\blet's\s+(?:sit\s+down|set\s+(?:a|up)|make\s+a\s+plan|work\s+on|figure\s+out"
+            r"|\blet's\s+(?:get\s+you|sign\s+you|put\s+you|sit\s+down|set\s+(?:a|up)|make\s+a\s+plan"
+            r"|work\s+on|figure\s+out"
             r"|go\s+over\s+your|talk\s+about\s+your)\b|\blet\s+me\s+help\s+you\s+(?:with\s+)?"
             r"(?:budget|plan|save|decide)\b"
         ),
@@ -368,7 +379,8 @@ BENIGN_HEADS = re.compile(
     r"(?:have|'ve|of)\s+(?:already\s+)?(?:received|gotten|got|been|seen|heard|arrived)\b"
     r"|be\s+(?:getting|receiving)\s+(?:it|the|a|your|an|back|from)\b[^.?!]{0,40}"
     r"\b(?:today|tomorrow|soon|by|on|within|this|next|week|app|sms|message|stipend|link|text)\b"
-    r"|be\s+(?:proud|happy|glad|pleased|tired|exhausted|busy|excited|relieved|fine|ok|okay"
+    r"|be\s+(?:so\s+|very\s+|really\s+|super\s+|real\s+)?(?:proud|happy|glad|pleased|tired"
+    r"|exhausted|busy|excited|relieved|fine|ok|okay"
     r"|all\s+set|good\s+to\s+go|able\s+to\s+see|there|ready|on\s+time"
     r"|visible|working|back)\b"
     r"|(?:let|tell|show|send|text|call|message|email|ping|remind|ask|contact|reach|give)"
@@ -378,6 +390,9 @@ BENIGN_HEADS = re.compile(
     r"|feel\s+(?:proud|free|better)|come\s+(?:to\s+the\s+meeting|by|early|on\s+time)"
     r"|keep\s+(?:it\s+up|up\s+the\s+good)|take\s+care\b|get\s+well\b|go\s+ahead\b"
     r"|do\s+(?:anything|nothing)\b|do\b(?=\s*(?:[.!?,;]|$))"
+    r"|take\s+(?:all\s+)?(?:the|your)\s+time\b|sign\s+(?:in|back\s+in)\b|log\s+(?:in|out|back)\b"
+    r"|be\s+(?:at\s+least\s+|over\s+|under\s+)?\d+|be\s+(?:listed|registered|enrolled)\b"
+    r"|[a-z]+\s+[^.!?]{0,40}\bif\s+you\s+(?:like|wish|prefer|feel\s+like)\b"
 )
 
 _PEOPLE = (

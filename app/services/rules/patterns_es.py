@@ -23,7 +23,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?<!\bpago\s)(?<!\bestipendio\s)(?<!\bapoyo\s)(?<!\bcita\s)(?<!\bjunta\s)"
             rf"\b{_SUBJ}(?:no\s+)?(?:deberia|deberias|deberian|debe|debes|deben|debiera|debieras"
             r"|debieran)\b"
-            rf"|(?<!\bno\s)\b{_SUBJ}(?:tiene\s+que|tienes\s+que|tienen\s+que|tendria\s+que"
+            rf"|(?<!\bno\s)\b{_SUBJ}(?:tiene\s+que|tienes\s+que|tenes\s+que|tienen\s+que|tendria\s+que"
             r"|tendrias\s+que|hay\s+que|habria\s+que)\b"
         ),
         Check.STRONG,
@@ -56,7 +56,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|consejito|sugerencia|recomendacion)\b|\b(?:recomiendo|sugiero)\s+que\b"
             r"|\bseria\s+(?:muy\s+)?(?:bueno|mejor|bien|buena\s+idea|conveniente|util|importante"
             r"|recomendable|ideal|inteligente|sabio)\b|\blo\s+(?:mejor|ideal|mas\s+[a-z]+|recomendable|conveniente|importante|indicado"
-            r"|sensato|inteligente|que\s+(?:tienen|tiene|tienes|deben|debe|debes)\s+que\s+hacer)"
+            r"|sensato|inteligente|que\s+(?:tienen|tiene|tienes|tenes|deben|debe|debes)\s+que\s+hacer)"
             r"\s+(?:es|seria|sera|fuera|que|hacer)\b"
             r"|\bmas\s+vale\b|\bvale\s+la\s+pena\b|\b(?:es|seria|sera|resulta)\s+(?:mucho\s+)?"
             r"(?:mejor|importante|bueno|recomendable|conveniente|necesario|urgente|clave"
@@ -66,6 +66,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|(?:^|(?<=[¿.!?,;:]\s)|(?<=[¿.!?,;:]))\s*para\s+que\s+(?=[a-z]+(?:ar|er|ir)\b)"
             r"|\by\s+si\s+mejor\b|\bque\s+tal\s+si\b"
             r"|\b(?:procure|procura|procuren|trate\s+de|trata\s+de|traten\s+de)\b"
+            r"|\b(?:nomas|solo|nada\s+mas)\s+(?:le\s+|te\s+|les\s+)?(?:digo|comento|aviso)\b"
+            r"|\bdicen\s+los\s+(?:expertos|doctores|medicos|maestros)\b|\blos\s+(?:expertos"
+            r"|doctores|medicos)\s+dicen\b|\bsegun\s+los\s+(?:expertos|doctores|medicos)\b"
             r"|\bsi\s+yo\s+fuera\b|\bpaso\s+a\s+paso\b|\bpiense\s+en\b|\bpiensa\s+en\b"
             r"|\bya\s+(?:penso|pensaron|pensaste|considero|consideraron|consideraste|intento"
             r"|intentaron|intentaste|probo|probaron|probaste)\s+(?:en\s+)?(?=[a-z]+(?:ar|er|ir)\b)"
@@ -134,7 +137,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"\b(?:ha|has|han|habia|habias)\s+(?:pensado|considerado|intentado|probado"
             r"|visto\s+la\s+posibilidad)\b|\bya\s+penso\s+en\b|\bpor\s*que\s+no\b|\by\s+si\b"
-            r"|\ba\s+lo\s+mejor\b|\btal\s+vez\b|\bquizas?\b"
+            r"|\ba\s+lo\s+mejor\b|\btal\s+vez\b(?!\s+(?:recuerde|recuerdes|se\s+acuerde))"
+            r"|\bquizas?\b(?!\s+(?:recuerde|recuerdes|se\s+acuerde))"
             r"|\bmejor\s+(?:no\s+)?(?:se\s+|le\s+|les\s+|lo\s+|la\s+)?(?=[a-z]+(?:ar|er|ir|e|en|es"
             r"|a|an|as)\b)(?!(?:precio|calidad|momento|opcion|manera|forma|idea|cosa|casa|vida"
             r"|ano|mes|dia|semana|venta|ventas|oferta|amiga|amigo)\b)"
@@ -166,7 +170,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"\bno\s+se\s+(?:le\s+)?olvide\b|\bno\s+te\s+olvides\b|\bno\s+olvide\b"
             r"|\bacuerd(?:ese|ate|ense)\b|\brecuerd(?:e|a|en)\b|\basegur(?:ese|ate|ense)\b"
-            r"|\bojala\b|\bhagamos\b|\bvamos\s+a\s+(?=[a-z]+(?:ar|er|ir)(?:nos)?\b)"
+            r"|\bojala\b|\bhagamos\b"
+            r"|\bvamos\s+a\s+(?=[a-z]+(?:ar|er|ir)(?:se|le|les|lo|la|los|las|me|te|nos)*\b)"
             r"|\bpongamos\s+(?:una\s+)?meta\b"
         ),
         Check.WEAK,
@@ -175,6 +180,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "advice.warning",
         _rx(
             r"\b(?:cuidado|ojo|aguas)\s+con\b|\b(?:tenga|ten|tengan)\s+cuidado\b"
+            r"|\bni\s+se\s+(?:te|le|les)\s+ocurra\b"
             r"|\bno\s+se\s+(?:deje|confie)\b|\bel\s+precio\s+(?:va\s+a\s+subir|sube|subira)\b"
             r"|\bdespues\s+sube\b|\bsuben?\s+(?:el\s+|los\s+)?precios?\b|\bse\s+va\s+a\s+encarecer\b"
             r"|\bsi\s+no\s+(?:le|te)\s+(?:cobran|quitan|cortan)\b|\bo\s+le\s+(?:cobran|quitan"
@@ -200,6 +206,7 @@ NEGATION = re.compile(r"no\s+(?:(?:se|le|les|lo|la|los|las|me|te|nos|mas|nunca)\
 BENIGN_HEADS = re.compile(
     r"(?:haber|estar|llegar|aparecer|recibir|ver|verse|quedar)\w*\b"
     r"|salir\w*\s+(?:el|la|los|las|su|sus|en|hoy|manana|pronto|ya|bien|aprobad\w*)\b"
+    r"|ser\s+mayor\s+de\s+edad\b|tener\s+(?:\d+|dieciocho)\s+anos\b"
     r"|(?:avise|aviseme|digame|dime|cuenteme|cuentame|llameme|llamame|escribame|escribeme"
     r"|mandeme|mandame)\b|cuidese\b|cuidate\b"
 )
