@@ -1,4 +1,5 @@
-"""The `mutuality` command: serve, migrate, create-admin, export-openapi, demo, rebuild-rollups."""
+"""The `mutuality` command: serve, migrate, create-admin, export-openapi, demo, rebuild-rollups,
+prune-photos."""
 
 import argparse
 import getpass
@@ -6,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 
 import uvicorn
@@ -15,7 +17,8 @@ from app import migrations
 from app.config import Settings
 from app.db import build_engine
 from app.main import configure_logging, create_app
-from app.services import admin_accounts, demo, rollups
+from app.services import admin_accounts, demo, photo_gc, rollups
+from app.services.storage import LocalPhotoStorage
 
 DEFAULT_OPENAPI_PATH = migrations.PROJECT_ROOT / "openapi" / "openapi.json"
 
@@ -45,6 +48,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="load it into MUTUALITY_DATABASE_URL too (its accounts share a published password)",
     )
     commands.add_parser("rebuild-rollups", help="recompute the progress rollups from surveys")
+    prune = commands.add_parser(
+        "prune-photos", help="delete stored photo files no photo uses (left by failed uploads)"
+    )
+    prune.add_argument("--dry-run", action="store_true", help="list them, delete nothing")
+    prune.add_argument(
+        "--grace-hours",
+        type=_grace_hours,
+        default=photo_gc.DEFAULT_GRACE // timedelta(hours=1),
+        metavar="N",
+        help="keep files written in the last N hours (default: %(default)s, at least 1)",
+    )
 
     commands.add_parser("migrate", help="upgrade the database schema to the newest migration")
 
@@ -69,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export-openapi": _export_openapi,
         "demo": _demo,
         "rebuild-rollups": _rebuild_rollups,
+        "prune-photos": _prune_photos,
     }[args.command]
     return handler(args, settings)
 
@@ -165,6 +180,36 @@ def _rebuild_rollups(_args: argparse.Namespace, settings: Settings) -> int:
     finally:
         engine.dispose()
     print(f"rollups rebuilt: {households} households, {months} demonstration-group-months")
+    return 0
+
+
+def _grace_hours(value: str) -> int:
+    least = photo_gc.MIN_GRACE // timedelta(hours=1)
+    if not value.isdigit() or int(value) < least:
+        raise argparse.ArgumentTypeError(f"a whole number of hours, at least {least}: {value!r}")
+    return int(value)
+
+
+def _prune_photos(args: argparse.Namespace, settings: Settings) -> int:
+    storage = LocalPhotoStorage(settings.data_dir / "photos")  # where `create_app` keeps them
+    engine = build_engine(settings)
+    try:
+        with Session(engine) as session:
+            report = photo_gc.prune(
+                session, storage, grace=timedelta(hours=args.grace_hours), dry_run=args.dry_run
+            )
+    finally:
+        engine.dispose()
+    verb = "would remove" if report.dry_run else "removed"
+    for item in report.removed:
+        print(f"{verb} {item.key} ({item.size_bytes} bytes)")
+    note = "; dry run, nothing deleted" if report.dry_run else ""
+    print(
+        f"{verb} {report.files} unreferenced photo files, {report.size_bytes} bytes"
+        f" (last written over {args.grace_hours} h ago{note})"
+    )
+    if report.skipped:
+        print(f"kept {report.skipped} files gone or written again since they were listed")
     return 0
 
 

@@ -20,7 +20,7 @@ from app.models import metadata
 from app.models.base import utcnow
 from app.models.consent import ConsentPurpose
 from app.models.progress import ErasureReceipt
-from app.services import audit, consent, highlights, surveys
+from app.services import audit, consent, highlights, photo_gc, surveys
 from app.services.principal import Principal
 from app.services.storage import PhotoStorage
 from app.services.survey_core import CORE_QUESTIONS
@@ -191,13 +191,5 @@ def erase(session: Session, actor: Principal, storage: PhotoStorage) -> ErasureR
 
 
 def _delete_unshared_files(session: Session, storage: PhotoStorage, keys: set[str]) -> None:
-    if not keys:
-        return
-    photos = metadata.tables["photos"]
-    still_used = set(
-        session.execute(sa.select(photos.c.storage_key).where(photos.c.storage_key.in_(keys)))
-        .scalars()
-        .all()
-    )
-    for key in keys - still_used:
+    for key in photo_gc.unreferenced(session, keys):
         storage.delete(key)
