@@ -96,6 +96,8 @@ class Profile:
     in_context: ContextualWord = lambda previous, token, following: None  # SMS "2" -> "to"
     pointer_verbs: frozenset[str] = frozenset()  # "see", "mire": commands to look at a report
     stopwords: frozenset[str] = frozenset()  # words that show a clause is in this language
+    # program verbs that also direct life ("send the kids to school", "mandar a los niños")
+    ambiguous_logistic_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,9 @@ def lean_of(profile: Profile, text: str, start: int, end: int, head_from: int) -
     app = len(profile.app_terms.findall(scope)) + 0.5 * len(profile.time_terms.findall(scope))
     # "send the photo" is app help, "send the kids to school" is not: the verb alone decides
     # only when nothing in its scope is about the family's life.
-    if head in profile.logistic_verbs and (app > 0 or life == 0):
+    if head in profile.logistic_verbs and (
+        head not in profile.ambiguous_logistic_verbs or app > 0 or life == 0
+    ):
         return Lean.LOGISTICS
     if head in profile.strong_verbs:
         life += 1
@@ -186,14 +190,23 @@ def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
                 if not profile.is_infinitive(head):
                     continue
             about = text[match.end() : end]
-            if trigger.check is not Check.ALWAYS and _about_others(profile, about):
+            head, _ = _head(profile, text, match.end(), end)
+            # "maybe the families in Ganta…" reports; "you should sell to the households in the
+            # colony" still directs the reader, whoever the object is.
+            directs = head in profile.strong_verbs or head in profile.weak_verbs
+            if (
+                trigger.check is not Check.ALWAYS
+                and (head in profile.pointer_verbs or not directs)
+                and _about_others(profile, about)
+            ):
                 continue
             # The directive's own clause decides first ("ensure the children eat greens, the
-            # survey shows illness" is about the children, whatever the survey word adds).
+            # survey shows illness" is about the children, whatever the survey word adds), but
+            # not for program verbs ("fill in the health part before sending").
             clause = CLAUSE_BREAK.search(text, match.end())
             clause_end = min(clause.start() if clause else end, end)
             lean = lean_of(profile, text, start, clause_end, match.end())
-            if lean is not Lean.LIFE:
+            if lean is not Lean.LIFE or head in profile.logistic_verbs:
                 lean = lean_of(profile, text, start, end, match.end())
             if _passes(trigger.check, lean):
                 findings.append(Finding(trigger.rule_id, match.start(), end))
@@ -238,7 +251,7 @@ def _imperative_at(
         check = Check.STRONG
     elif verb in profile.chain_verbs:
         check = Check.WEAK
-    elif verb in profile.weak_verbs or unlisted:
+    elif (verb in profile.weak_verbs or unlisted) and following is not None:
         # "use" is a Spanish command too: outside its language a command needs life words
         check = Check.MEDIUM if _in_language(profile, text, first, end) else Check.WEAK
     else:

@@ -36,7 +36,8 @@ ABBREVIATIONS: dict[str, str] = {
     "smth": "something", "sth": "something", "evry": "every", "jus": "just", "juss": "just",
     "mayb": "maybe", "mabe": "maybe", "mebbe": "maybe", "sum1": "someone", "some1": "someone",
     "grp": "group", "biz": "business", "tellin": "telling", "tellin'": "telling",
-    "mek": "make", "fi": "for", "unnu": "you all", "wid": "with",
+    "mek": "make", "fi": "for", "unnu": "you all", "wid": "with", "frm": "from",
+    "mtg": "meeting", "mtng": "meeting",
     "shouldve": "should have", "wudnt": "wouldn't", "y'know": "you know", "coulda": "could have",
     "shoulda": "should have", "oughta": "ought to", "kinda": "kind of", "dunno": "don't know",
 }
@@ -108,6 +109,12 @@ OBJECT_DEPENDENT_VERBS: tuple[str, ...] = (
     "watch", "mind", "throw", "sell", "have",
 )
 
+# Program verbs that also direct a family's life ("send the kids to school"): they count as
+# app help only when nothing else in their scope is about life.
+AMBIGUOUS_LOGISTIC_VERBS = frozenset(
+    ["text", "message", "show", "check", "note", "arrive", "delete"]
+)
+
 # Verbs that make a directive plain app/survey help ("you need to log in again").
 LOGISTIC_VERBS = frozenset(
     [
@@ -117,7 +124,7 @@ LOGISTIC_VERBS = frozenset(
         "refresh", "redo", "retake", "retry", "attach", "rsvp", "swipe", "scan", "screenshot",
         "re-send", "double-check", "recheck", "text", "message", "email", "dm", "ping", "zoom",
         "crop", "rotate", "retype", "re-enter", "arrive", "show", "appear", "load", "sync",
-        "check", "revert", "recheck", "re-check", "logout", "sign-in", "signin", "note"
+        "check", "revert", "recheck", "re-check", "logout", "sign-in", "signin", "note", "delete"
     ]
 )
 
@@ -199,11 +206,12 @@ APP_TERMS = re.compile(
     r"version|update|meeting|meetings|check-in|visit|(?:the|a|video|phone|check-in)\s+call|"
     r"payment(?!\s+plan)|story|payouts?|credited|transfer|transferred|mobile\s+money|momo|"
     r"m-?pesa|wallet|figures?|typo|entry|entries|liaison|helpline|this\s+number|session|"
-    r"registration|potluck|"
+    r"registration|potluck|play\s+store|app\s+store|google\s+play|crash\w*|network|"
+    r"airtime|data\s+bundle|"
     r"stories|post|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
     r"questions|answers?|field|portal|website|site|system|server|phone|message|text|"
     r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"
-    r"record|records?|amount|number|numbers|details|tablet)\b"
+    r"record|records?|number|numbers|details|tablet)\b"
 )
 
 TIME_TERMS = re.compile(

@@ -100,6 +100,12 @@ LOGISTIC_VERBS = frozenset(
     ]
 )
 
+# Program verbs that also direct life ("mandar a los niños a la escuela").
+AMBIGUOUS_LOGISTIC_VERBS = frozenset(
+    ["mandar", "mande", "manda", "enviar", "envie", "envia", "llegar", "recibir", "revisar",
+     "revise", "revisa", "contar", "cuente", "cuenta", "decir", "diga"]
+)
+
 CHAIN_VERBS = frozenset(
     [
         "intentar", "intente", "intenta", "tratar", "trate", "trata", "procurar", "procure",
@@ -133,7 +139,7 @@ def base_form(word: str) -> str:
 
 def is_infinitive(word: str) -> bool:
     """Infinitives end in -ar/-er/-ir (after clitics are stripped)."""
-    return len(word) > 2 and word.endswith(("ar", "er", "ir"))
+    return word == "ir" or (len(word) > 2 and word.endswith(("ar", "er", "ir")))
 
 
 def _forms(table: tuple[tuple[str, str, str], ...]) -> set[str]:

@@ -87,6 +87,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bdo\s+the\s+same\b|\bgive\s+(?:that|it|this)\s+a\s+(?:try|shot|go|whirl)\b"
             r"|\b(?:could|might|would)\s+work\s+for\s+(?:you|your)\b|\bworth\s+a\s+(?:try|shot)\b"
             r"|\btry\s+(?:that|it|this)\s+(?:too|yourself|as\s+well)\b"
+            r"|\bsomething\s+for\s+(?:you|your)[^.!?]{0,30}\bto\s+(?:try|do|consider|think\s+about)\b"
+            r"|\b(?:you|u)\s+too\s+(?:can|could|should|might)\b|\by\s+not\s+(?:u|you)\b"
         ),
         Check.ALWAYS,
     ),
@@ -106,6 +108,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:nobody|no\s+one|noone|everyone|everybody|every\s+family|no\s+family"
             r"|families|parents|a\s+family|people)\s+(?:[a-z]+\s+)?(?:should(?:n't)?|must"
             r"|needs?\s+to|ought\s+to|has\s+to|have\s+to)\b"
+            r"|(?:^|(?<=[.!?,;:]\s)|(?<=\band\s)|(?<=\bso\s))(?:he|she|they)\s+(?:should(?:n't)?|must"
+            r"|needs?\s+to|has\s+to|ought\s+to)\b(?!\s+(?:have|be\s+(?:there|ready|arriving|coming|done"
+            r"|getting|receiving)))"
             r"|\b(?:families|people|folks|parents|moms|mothers|households)\s+like\s+(?:you|yours"
             r"|your\s+family|una)\b"
             r"|\b(?:experts?|doctors?|nurses?|studies|research|science|teachers)\s+(?:all\s+)?(?:say"
@@ -202,7 +207,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|(?<!\bi\s)(?<!\bwe\s)(?<!\bthey\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bi\s)"
             r"\b(?:could|might|may)\s+(?:always\s+|also\s+|even\s+)?(?:consider|try|look\s+into"
             r"|think\s+about|want\s+to|be\s+worth)\b"
-            r"|\bdo\s+the\s+needful\b|\bthe\s+(?:trick|secret|key)\s+is\b"
+            r"|\bthe\s+(?:trick|secret|key)\s+is\b"
             r"|\bwhat\s+(?:you|una|y'all)\s+(?:want|need|wanna|gotta|have|got)\s+(?:to\s+)?do\s+is\b"
             r"|\ba\s+word\s+to\s+the\s+wise\b"
             r"|\b(?:it|that|this)\s+(?:really\s+|always\s+)?(?:helps|works|worked\s+for\s+me)\b"
@@ -220,8 +225,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bworth\s+(?:it|trying|looking|considering|checking|thinking|asking|a\s+look"
             r"|a\s+thought|your\s+while)\b"
             r"|\bthe\s+(?:best|smartest|right|safest)\s+(?:thing|way|option|move|plan|bet|idea"
-            r"|choice)\b|\bthe\s+way\s+to\s+do\s+it\b|\bbest\s+(?:to|if\s+you|you)\b"
-            r"|\b(?:it's|its|it\s+is|it'll\s+be|it\s+will\s+be|it'd\s+be|it\s+would\s+be)\s+"
+            r"|choice)\b(?![^.!?]*\?)|\bthe\s+way\s+to\s+do\s+it\b|\bbest\s+(?:to|if\s+you|you)\b"
+            r"|\b(?:it's|its|it\s+is|it'll\s+be|it\s+will\s+be|it'd\s+be|it\s+would\s+be)\s+(?:not\s+)?"
             r"(?:always\s+|really\s+|very\s+|so\s+|high\s+|about\s+|very\s+much\s+)?(?:better|best"
             r"|smarter|safer|cheaper|wiser|important|good|a\s+good\s+idea|advisable|recommended"
             r"|necessary|essential|crucial|vital|key|wise|smart|time|urgent)\s+(?:to|if|that"
@@ -256,6 +261,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\bwhy\s+(?:don't|do\s+not|not)\b|\bwhat\s+if\s+(?:you|we)\b|\bhow\s+about\b"
             r"|\bwhat\s+about\s+(?:[a-z]+ing|you|trying)\b"
             r"|\bhave\s+you\s+(?:ever\s+|already\s+)?(?:thought|considered|tried|looked\s+into"
+            r"|talked\s+to|spoken\s+to|asked\s+(?:the|your|his|her|a)|gone\s+to|applied"
             r"|checked\s+out|heard\s+of|thought\s+of)\b"
             r"|\b(?:did|do)\s+you\s+(?:ever\s+)?(?:think|consider)\s+(?:about|of)\b"
             r"|\bever\s+(?:thought|considered)\b"
@@ -329,7 +335,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     # polite imperatives anywhere in a sentence: "... kindly pay off the card"
     Trigger(
         "advice.imperative",
-        _rx(r"\b(?:kindly|please|i\s+beg\s+you|i\s+beg)\s+(?:do\s+)?(?=[a-z])"),
+        _rx(
+            r"\b(?:kindly|please|i\s+beg\s+you|i\s+beg)\s+(?:do\s+)?(?!(?:how|what|when|where|which"
+            r"|who|why|is|are|do|does|did|can|could|have|has|was|were)\b)(?=[a-z])"
+        ),
         Check.WEAK,
     ),
     Trigger(
@@ -391,6 +400,8 @@ BENIGN_HEADS = re.compile(
     r"|keep\s+(?:it\s+up|up\s+the\s+good)|take\s+care\b|get\s+well\b|go\s+ahead\b"
     r"|do\s+(?:anything|nothing)\b|do\b(?=\s*(?:[.!?,;]|$))"
     r"|take\s+(?:all\s+)?(?:the|your)\s+time\b|sign\s+(?:in|back\s+in)\b|log\s+(?:in|out|back)\b"
+    r"|[a-z]+\s+(?:it|them|that|this|the\s+photo|the\s+form)\s+again\b"
+    r"|save\s+(?:my|this|our|the)\s+(?:number|#|contact|details)"
     r"|be\s+(?:at\s+least\s+|over\s+|under\s+)?\d+|be\s+(?:listed|registered|enrolled)\b"
     r"|[a-z]+\s+[^.!?]{0,40}\bif\s+you\s+(?:like|wish|prefer|feel\s+like)\b"
 )
@@ -480,6 +491,7 @@ PROFILE = Profile(
     follows_subject=follows_subject,
     in_context=lex.in_context,
     stopwords=lex.STOPWORDS,
+    ambiguous_logistic_verbs=lex.AMBIGUOUS_LOGISTIC_VERBS,
     pointer_verbs=frozenset(
         {"see", "look", "check", "read", "watch", "view", "open", "find", "peep", "scroll"}
     ),

@@ -41,6 +41,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "advice.softened_suggestion",
         _rx(
+            r"(?<!\botras\s)(?<!\botros\s)(?<!\bellas\s)(?<!\bellos\s)(?<!\bella\s)(?<!\bel\s)"
+            r"(?<!\bninos\s)(?<!\bhijos\s)(?<!\bmamas\s)(?<!\bvecinas\s)(?<!\bvecinos\s)"
             rf"{_NOT_REQUEST}\b(?:usted\s+|tu\s+|ustedes\s+)?(?:podria|podrias|podrian|puede"
             r"|puedes|pueden|pudiera|pudieras|necesita|necesitas|necesitan)\b"
         ),
@@ -81,6 +83,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"\b(?:te|le|les|nos)?\s*toca\b"
             r"|\b(?:le|te|les)\s+(?:serviria|sirve|sirva|ayudaria|ayude|convendria|convenga"
+            r"|iria\s+mejor|irian\s+mejor|va\s+a\s+ir\s+mejor"
             r"|vendria\s+bien|caeria\s+bien|haria\s+bien|iria\s+mejor)\b"
         ),
         Check.STRONG,
@@ -159,7 +162,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "advice.peer_nudge",
         _rx(
             r"\bhacer\s+lo\s+mismo\b|\bhaga\s+lo\s+mismo\b|\bhaz\s+lo\s+mismo\b"
-            r"|\b(?:usted|tu|ustedes)\s+(?:y\s+sus?\s+[a-z]+\s+)?(?:tambien\s+)?(?:podria|podrian"
+            r"|\b(?:(?:usted|tu|ustedes)\s+)?(?:y\s+sus?\s+[a-z]+\s+)?(?:tambien\s+)?(?:podria|podrian"
             r"|puede|pueden|podrias)\s+(?:hacerlo|intentarlo|probarlo|hacer\s+algo\s+asi)\b"
             r"|\b(?:intentelo|pruebelo|animese|animate|animense)\b"
         ),
@@ -273,6 +276,7 @@ PROFILE = Profile(
     base_form=lex.base_form,
     is_infinitive=lex.is_infinitive,
     stopwords=lex.STOPWORDS,
+    ambiguous_logistic_verbs=lex.AMBIGUOUS_LOGISTIC_VERBS,
     pointer_verbs=frozenset(
         {
             "mire",
