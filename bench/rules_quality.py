@@ -44,6 +44,7 @@ SET_ROLES = {
     "liaison_messages_heldout5.jsonl": "held-out 5, blind first scores recorded, then TUNED ON",
     "liaison_messages_heldout6.jsonl": "held-out 6, blind first score recorded, then TUNED ON",
     "liaison_messages_heldout7.jsonl": "held-out 7, blind final score of round 7, then TUNED ON",
+    "liaison_messages_heldout9.jsonl": "held-out 9, blind final score of round 8, then TUNED ON",
     "liaison_messages_heldout8.jsonl": "held-out 8, blind first score recorded, then TUNED ON",
 }
 

@@ -258,6 +258,8 @@ def _imperative_at(
         return None
     if verb in profile.pointer_verbs and _about_others(profile, text[sentence_start:end]):
         return None  # "see how the families in Ganta did it" points to a report
+    if unlisted and profile.peer_subjects.search(text, sentence_start, start):
+        return None  # "the Lopez family did a yard sale + bake sale": still the report
     # What the command is about is judged on its whole sentence: "Before you sign the lease,
     # have someone read it" is about the lease even though the verb is "have".
     _, scope_end = _window(text, first.start())

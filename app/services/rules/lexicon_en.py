@@ -112,7 +112,7 @@ OBJECT_DEPENDENT_VERBS: tuple[str, ...] = (
 # Program verbs that also direct a family's life ("send the kids to school"): they count as
 # app help only when nothing else in their scope is about life.
 AMBIGUOUS_LOGISTIC_VERBS = frozenset(
-    ["text", "message", "show", "check", "note", "arrive", "delete"]
+    ["text", "message", "show", "check", "note", "arrive", "delete", "add", "correct"]
 )
 
 # Verbs that make a directive plain app/survey help ("you need to log in again").
@@ -124,7 +124,8 @@ LOGISTIC_VERBS = frozenset(
         "refresh", "redo", "retake", "retry", "attach", "rsvp", "swipe", "scan", "screenshot",
         "re-send", "double-check", "recheck", "text", "message", "email", "dm", "ping", "zoom",
         "crop", "rotate", "retype", "re-enter", "arrive", "show", "appear", "load", "sync",
-        "check", "revert", "recheck", "re-check", "logout", "sign-in", "signin", "note", "delete"
+        "check", "revert", "recheck", "re-check", "logout", "sign-in", "signin", "note", "delete",
+        "clarify", "correct", "add"
     ]
 )
 
@@ -207,7 +208,7 @@ APP_TERMS = re.compile(
     r"payment(?!\s+plan)|story|payouts?|credited|transfer|transferred|mobile\s+money|momo|"
     r"m-?pesa|wallet|figures?|typo|entry|entries|liaison|helpline|this\s+number|session|"
     r"registration|potluck|play\s+store|app\s+store|google\s+play|crash\w*|network|"
-    r"airtime|data\s+bundle|"
+    r"airtime|data\s+bundle|otp|section|"
     r"stories|post|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
     r"questions|answers?|field|portal|website|site|system|server|phone|message|text|"
     r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"
@@ -216,7 +217,7 @@ APP_TERMS = re.compile(
 
 TIME_TERMS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|"
-    r"sat|sun|tomorrow|tonight|today|am|pm|o'clock|noon|morning|evening|afternoon|"
+    r"sat|sun|tomorrow|tonight|today|o'clock|noon|morning|evening|afternoon|"
     r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|deadline|due)\b"
 )
 # fmt: on

@@ -161,7 +161,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|sharing|sending|coming|being|taking\s+part)\b)(?=[a-z])"
             r"|(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:])|(?<=\babeg\s)|(?<=\bso\s)|(?<=\band\s))make\s+"
             r"(?:you|una)\s+(?:dey\s+|try\s+|no\s+)?(?=[a-z])"
-            r"|\babeg\s+(?:no|don't)\s+(?=[a-z])"
+            r"|\babeg\s+(?:no|don't)\s+(?=[a-z])|\b(?:you|una)\s+go\s+need\s+(?:to\s+)?(?=[a-z])"
         ),
         Check.STRONG,
     ),
@@ -236,7 +236,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:might|may|could)\s+be\s+(?:a\s+good\s+)?time\s+(?:to|for\s+you)\b"
             r"|\b(?:high|about)\s+time\s+(?:you|to)\b"
             rf"|\b{_YOU}\s+(?:can|could)\s+(?:also\s+)?(?:consider|look\s+into|opt\s+for"
-            r"|think\s+about|go\s+for)\b"
+            r"|think\s+about|think\s+of|go\s+for|join|try)\b"
             r"|(?<!\bfeel\s)(?<!\bfeeling\s)\bbetter\s+(?:to|you|if|not)\b"
             r"|\b(?:would|will|could|'d|'ll|can|might)\s+(?:really\s+|also\s+)?(?:save|help|cost)"
             r"\s+you\b|\byou(?:'d|'ll|\s+would|\s+will)\s+(?:be\s+better\s+off|save|make\s+more"
@@ -337,7 +337,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "advice.imperative",
         _rx(
             r"\b(?:kindly|please|i\s+beg\s+you|i\s+beg)\s+(?:do\s+)?(?!(?:how|what|when|where|which"
-            r"|who|why|is|are|do|does|did|can|could|have|has|was|were)\b)(?=[a-z])"
+            r"|who|why|is|are|do|does|did|can|could|have|has|was|were|the|a|an|your|my|this|that"
+            r"|it|i|we|sir|madam|ma)\b)(?=[a-z])"
         ),
         Check.WEAK,
     ),
@@ -402,6 +403,10 @@ BENIGN_HEADS = re.compile(
     r"|take\s+(?:all\s+)?(?:the|your)\s+time\b|sign\s+(?:in|back\s+in)\b|log\s+(?:in|out|back)\b"
     r"|[a-z]+\s+(?:it|them|that|this|the\s+photo|the\s+form)\s+again\b"
     r"|save\s+(?:my|this|our|the)\s+(?:number|#|contact|details)"
+    r"|(?:add|enter|fill\s+in|put|type|write)\s+(?:in\s+)?(?:the\s+)?(?:date|month|amount|number"
+    r"|name|figure|total)s?\b"
+    r"|wait\s+(?:a\s+(?:few\s+)?|for\s+)?(?:\d+\s+|a\s+)?(?:minutes?|mins?|seconds?|secs?|moment"
+    r"|bit|while|little)\b"
     r"|be\s+(?:at\s+least\s+|over\s+|under\s+)?\d+|be\s+(?:listed|registered|enrolled)\b"
     r"|[a-z]+\s+[^.!?]{0,40}\bif\s+you\s+(?:like|wish|prefer|feel\s+like)\b"
 )

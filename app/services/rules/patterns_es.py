@@ -44,7 +44,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?<!\botras\s)(?<!\botros\s)(?<!\bellas\s)(?<!\bellos\s)(?<!\bella\s)(?<!\bel\s)"
             r"(?<!\bninos\s)(?<!\bhijos\s)(?<!\bmamas\s)(?<!\bvecinas\s)(?<!\bvecinos\s)"
             rf"{_NOT_REQUEST}\b(?:usted\s+|tu\s+|ustedes\s+)?(?:podria|podrias|podrian|puede"
-            r"|puedes|pueden|pudiera|pudieras|necesita|necesitas|necesitan)\b"
+            r"|puedes|podes|pueden|pudiera|pudieras|necesita|necesitas|necesitan|necesitas)\b"
         ),
         Check.WEAK,
         needs_infinitive=True,
@@ -88,6 +88,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         ),
         Check.STRONG,
         needs_infinitive=True,
+    ),
+    # "andá pensando en comprar el freezer": go + gerund, a command spread over time
+    Trigger(
+        "advice.imperative",
+        _rx(r"\b(?:anda|vaya|ve|vayan|andate|andale|vete)\s+(?=[a-z]+(?:ando|iendo)\b)"),
+        Check.STRONG,
     ),
     # Steering "why not" questions and norms: "¿por qué no metés a la niña al curso?",
     # "ese dinero es para el ahorro, no para el celular"
