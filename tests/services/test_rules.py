@@ -326,7 +326,8 @@ def test_dev_set_quality(lang: str) -> None:
 
 
 def test_padding_every_dev_advice_with_every_dev_neutral_sentence() -> None:
-    """The exhaustive version of the property above, over the whole labelled set."""
+    """The exhaustive version of the property above, over the whole labelled set. The rules
+    alone are enough here: the advice model only ever adds blocks (test_rules_model.py)."""
     sentences = [
         n.rstrip() if n.rstrip().endswith((".", "!", "?")) else n.rstrip() + "."
         for n in DEV_NEUTRAL
@@ -336,6 +337,6 @@ def test_padding_every_dev_advice_with_every_dev_neutral_sentence() -> None:
         for advice in DEV_ADVICE
         for sentence in sentences
         for text in (f"{sentence} {advice}", f"{advice} {sentence}")
-        if evaluate_liaison_message(Phase.TWO, text).allowed
+        if evaluate_liaison_message(Phase.TWO, text, use_model=False).allowed
     ]
     assert passed == []
