@@ -16,6 +16,14 @@ def build_engine(settings: Settings) -> Engine:
     url = make_url(settings.resolved_database_url)
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(settings.resolved_database_url)
+    # Each worker process has its own pool, and a request holds its connection from its first
+    # query to its commit. Size `db_pool_size` to the requests one worker serves at once: a
+    # connection above it (overflow) is closed when it is returned, so a steady load above the
+    # pool size keeps reconnecting (bench/survey_load.py, 16 requests at once per worker, 2
+    # workers: 144 connections opened in 10 s on the default of 10; on 20, the 32 it then
+    # kept). Keep workers * (pool size + overflow) below the database's max_connections.
+    # pre_ping costs one round trip per checkout; kept, so that a restarted database fails no
+    # request.
     return create_engine(
         url,
         pool_size=settings.db_pool_size,

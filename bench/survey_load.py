@@ -11,6 +11,10 @@ with signed-in family members, starts `mutuality serve --workers N` on 127.0.0.1
 first `GET /healthz`, then `PUT /v1/me/surveys/{period}` with realistic bodies (every request
 a new survey: a household and a month not sent before), then both mixed. It prints
 requests/s and p50/p95/p99 latency of each, and the ratios. The database is dropped after.
+
+On a shared machine the rates move with whatever else runs; the CPU time the server's
+processes and the bench database's PostgreSQL backends spent per request (read from /proc,
+Linux only) moves much less, so each phase also prints it.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -60,6 +65,9 @@ class Stats:
     latencies: list[float] = field(default_factory=list)
     errors: dict[int, int] = field(default_factory=dict)
     elapsed: float = 0.0
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per process group
+    replaced: int = 0  # server processes gone during the phase (killed or crashed workers)
+    connected: int | None = None  # database connections the server opened during the phase
 
     def line(self, name: str) -> str:
         if not self.latencies:
@@ -70,10 +78,23 @@ class Stats:
         def pct(p: float) -> float:
             return ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000
 
+        cpu = "".join(
+            f"   {group} CPU {seconds / len(ordered) * 1000:5.2f} ms/req"
+            for group, seconds in self.cpu.items()
+        )
         return (
             f"{name:<22} {len(ordered):>6} ok  {rate:8.1f} req/s   p50 {pct(0.50):7.1f} ms"
             f"   p95 {pct(0.95):7.1f} ms   p99 {pct(0.99):7.1f} ms   errors {self.errors or 0}"
+            f"{cpu}{self._notes()}"
         )
+
+    def _notes(self) -> str:
+        notes = ""
+        if self.connected:
+            notes += f"   {self.connected} connections opened"
+        if self.replaced:
+            notes += f"   {self.replaced} server processes replaced"
+        return notes
 
     def rate(self) -> float:
         return len(self.latencies) / self.elapsed if self.elapsed else 0.0
@@ -157,20 +178,106 @@ def seed(url: str, households: int) -> list[str]:
     return tokens
 
 
+def _processes() -> list[tuple[int, int, str]]:
+    """(pid, parent pid, command line) of every process /proc shows; empty off Linux."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        found.append((int(entry.name), int(fields[1]), command))
+    return found
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0.0
+    fields = stat[stat.rindex(")") + 2 :].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+class CpuMeter:
+    """CPU time of the server (its process tree) and of PostgreSQL's backends of one database,
+    and the connections opened to that database (a pool too small for the load reconnects)."""
+
+    def __init__(self, server_pid: int, database: str, admin: sa.Engine) -> None:
+        self.server_pid = server_pid
+        self.database = database
+        self.admin = admin
+
+    def connections(self) -> int | None:
+        """Sessions ever opened to the database (PostgreSQL 14+; its statistics lag ~1 s)."""
+        try:
+            with self.admin.connect() as connection:
+                connection.exec_driver_sql("SELECT pg_stat_clear_snapshot()")
+                return connection.execute(
+                    sa.text("SELECT sessions FROM pg_stat_database WHERE datname = :name"),
+                    {"name": self.database},
+                ).scalar()
+        except sa.exc.DBAPIError:
+            return None
+
+    def groups(self) -> dict[str, list[int]]:
+        processes = _processes()
+        tree = {self.server_pid}
+        grew = True
+        while grew:
+            children = {pid for pid, parent, _ in processes if parent in tree} - tree
+            tree |= children
+            grew = bool(children)
+        backends = [
+            pid
+            for pid, _, command in processes
+            if command.startswith("postgres: ") and f" {self.database} " in command
+        ]
+        return {"server": sorted(tree), "postgres": backends}
+
+    def sample(self) -> tuple[dict[str, float], set[int]]:
+        """CPU seconds per group so far, and the server's processes. A process that ends takes
+        its CPU time with it, so the figures of a phase in which one ended are too low."""
+        groups = self.groups()
+        cpu = {group: sum(_cpu_seconds(pid) for pid in pids) for group, pids in groups.items()}
+        return cpu, set(groups["server"])
+
+
+def measured(meter: CpuMeter | None, run: Callable[[], Stats]) -> Stats:
+    if meter is None:
+        return run()
+    before, processes = meter.sample()
+    opened = meter.connections()
+    stats = run()
+    time.sleep(1)  # let PostgreSQL's statistics catch up
+    after, still = meter.sample()
+    stats.cpu = {group: after[group] - before.get(group, 0.0) for group in after}
+    stats.replaced = len(processes - still)
+    now_opened = meter.connections()
+    if opened is not None and now_opened is not None:
+        stats.connected = now_opened - opened
+    return stats
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
-def start_server(url: str, port: int, workers: int, data_dir: str) -> subprocess.Popen[bytes]:
+def start_server(
+    url: str, port: int, workers: int, data_dir: str, pool_size: int | None
+) -> subprocess.Popen[bytes]:
     env = os.environ | {
         "DATABASE_URL": url,
         "MUTUALITY_SECRET_KEY": SECRET,
         "MUTUALITY_DATA_DIR": data_dir,
         "MUTUALITY_LOG_LEVEL": "WARNING",
-        "MUTUALITY_DB_POOL_SIZE": "20",
     }
+    if pool_size is not None:
+        env["MUTUALITY_DB_POOL_SIZE"] = str(pool_size)
     command = [
         str(ROOT / ".venv" / "bin" / "mutuality"),
         "serve",
@@ -213,8 +320,7 @@ def drive(
         with httpx.Client(base_url=base, timeout=30) as http:
             while time.monotonic() < stop:
                 if work is None:
-                    started = time.perf_counter()
-                    response = http.get("/healthz")
+                    method, url, body, headers = "GET", "/healthz", None, None
                 else:
                     try:
                         item = work.get_nowait()
@@ -223,12 +329,16 @@ def drive(
                     if item is None:
                         break
                     token, period, body = item
-                    started = time.perf_counter()
-                    response = http.put(
-                        f"/v1/me/surveys/{period}",
-                        json=body,
-                        headers={"Authorization": f"Bearer {token}"},
-                    )
+                    method, url = "PUT", f"/v1/me/surveys/{period}"
+                    headers = {"Authorization": f"Bearer {token}"}
+                started = time.perf_counter()
+                try:
+                    response = http.request(method, url, json=body, headers=headers)
+                except httpx.TransportError:
+                    # A dropped connection (say a worker killed mid-request) is counted as
+                    # status 0; it must not end this client's thread.
+                    errors[0] = errors.get(0, 0) + 1
+                    continue
                 took = time.perf_counter() - started
                 if response.status_code in (200, 201):
                     latencies.append(took)
@@ -273,6 +383,13 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--pool-size",
+        type=int,
+        default=20,
+        help="MUTUALITY_DB_POOL_SIZE of the server (connections kept per worker); "
+        "0 leaves the setting's default",
+    )
     args = parser.parse_args()
     if not 1 <= args.clients <= 256 or not 1 <= args.seconds <= 300:
         raise SystemExit("keep --clients within 1..256 and --seconds within 1..300")
@@ -289,19 +406,22 @@ def main() -> int:
         tokens = seed(url, args.households)
         port = free_port()
         with tempfile.TemporaryDirectory() as data_dir:
-            server = start_server(url, port, args.workers, data_dir)
+            server = start_server(url, port, args.workers, data_dir, args.pool_size or None)
             base = f"http://127.0.0.1:{port}"
             rng = random.Random(4)
             work = survey_work(tokens, rng)
             drive(base, 4, 2, None)  # warm up both workers' pools
             print(
                 f"{args.clients} clients, {args.seconds:.0f} s per phase, "
-                f"{args.workers} workers, {os.cpu_count()} CPUs",
+                f"{args.workers} workers, {os.cpu_count()} CPUs, "
+                f"pool size {args.pool_size or 'default'}",
                 flush=True,
             )
-            health = drive(base, args.clients, args.seconds, None)
+            on_linux = Path("/proc/self/stat").exists()
+            meter = CpuMeter(server.pid, name, admin) if on_linux else None
+            health = measured(meter, lambda: drive(base, args.clients, args.seconds, None))
             print(health.line("GET /healthz"), flush=True)
-            submit = drive(base, args.clients, args.seconds, work)
+            submit = measured(meter, lambda: drive(base, args.clients, args.seconds, work))
             print(submit.line("PUT /v1/me/surveys"), flush=True)
             half = max(args.clients // 2, 1)
             mixed: dict[str, Stats] = {}

@@ -126,7 +126,9 @@ def submit_survey(
     submission, outcome = surveys.submit(session, actor, period, body, clock.now)
     if outcome is surveys.Outcome.REPLAYED:
         response.status_code = status.HTTP_200_OK
-    return _shown(session, response, submission)
+        return _shown(session, response, submission)
+    _with_etag(response, surveys.etag(submission))
+    return surveys.describe_created(submission)
 
 
 @router.get(

@@ -7,8 +7,11 @@ if it has one with that number, otherwise the core row.
 
 import hashlib
 import json
+import threading
 import uuid
+from collections import OrderedDict
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -97,37 +100,135 @@ def current_form(session: Session, demonstration: Demonstration) -> SurveyForm:
     return own if own is not None else core_form(session)
 
 
-def form_version(session: Session, demonstration: Demonstration, version: int) -> SurveyForm:
+@dataclass(frozen=True)
+class ParsedForm:
+    """A form version with its questions parsed: what answers are checked against."""
+
+    id: uuid.UUID
+    version: int
+    questions: Mapping[str, Question]  # by id, in the form's order
+
+
+@dataclass(frozen=True)
+class VersionFacts:
+    """What names the form of a version number for one demonstration (see the module doc)."""
+
+    own_id: uuid.UUID | None  # the demonstration's own row with that number
+    core_id: uuid.UUID | None  # the core row with that number
+    own_at_or_below: bool  # an own version at or below it: then the core row is not its form
+
+    @property
+    def form_id(self) -> uuid.UUID | None:
+        if self.own_id is not None:
+            return self.own_id
+        return None if self.own_at_or_below else self.core_id
+
+
+def version_facts_columns(
+    demonstration_id: Any, version: Any
+) -> tuple[sa.ScalarSelect[Any], sa.ScalarSelect[Any], sa.Exists]:
+    """The three facts of `VersionFacts` as subqueries, so a caller can fold the form lookup
+    into its own query (one round trip). Either argument may be a value, a column of that
+    query or a bind parameter."""
+    table = SurveyForm.__table__  # type: ignore[attr-defined]
+    own = sa.select(table.c.id).where(
+        table.c.demonstration_id == demonstration_id, table.c.version == version
+    )
+    core = sa.select(table.c.id).where(
+        table.c.demonstration_id.is_(None), table.c.version == version
+    )
+    own_at_or_below = sa.exists().where(
+        table.c.demonstration_id == demonstration_id, table.c.version <= version
+    )
+    return own.scalar_subquery(), core.scalar_subquery(), own_at_or_below
+
+
+def form_version(session: Session, demonstration_id: uuid.UUID, version: int) -> ParsedForm:
     """The form a survey was filled in on; 422 naming `form_version` when there is none."""
-    core_form(session)  # written on first use
-    forms = session.exec(
-        select(SurveyForm).where(
-            SurveyForm.version == version,
-            (SurveyForm.demonstration_id == demonstration.id)
-            | col(SurveyForm.demonstration_id).is_(None),
-        )
-    ).all()
-    own = [form for form in forms if form.demonstration_id is not None]
-    if own:
-        return own[0]
-    if forms and not _has_own_version_at_or_below(session, demonstration, version):
-        return forms[0]
-    raise UnknownFormVersion(
-        f"Form version {version} is not a version of this demonstration's survey.",
-        errors=[_problem("form_version", "No such form version.", "unknown_form_version")],
+    own_id, core_id, own_below = session.execute(
+        sa.select(*version_facts_columns(demonstration_id, version))
+    ).one()
+    return chosen_form(
+        session, demonstration_id, version, VersionFacts(own_id, core_id, bool(own_below))
     )
 
 
-def _has_own_version_at_or_below(
-    session: Session, demonstration: Demonstration, version: int
-) -> bool:
-    return (
-        session.exec(
-            select(SurveyForm.id).where(
-                SurveyForm.demonstration_id == demonstration.id, SurveyForm.version <= version
-            )
-        ).first()
-        is not None
+def chosen_form(
+    session: Session, demonstration_id: uuid.UUID, version: int, facts: VersionFacts
+) -> ParsedForm:
+    """The form `facts` name, parsed; 422 naming `form_version` when they name none."""
+    form_id = facts.form_id
+    if form_id is None and facts.core_id is None:
+        # Perhaps no core version was ever written: it is written on first use, then asked again.
+        core_form(session)
+        own_id, core_id, own_below = session.execute(
+            sa.select(*version_facts_columns(demonstration_id, version))
+        ).one()
+        form_id = VersionFacts(own_id, core_id, bool(own_below)).form_id
+    if form_id is None:
+        raise UnknownFormVersion(
+            f"Form version {version} is not a version of this demonstration's survey.",
+            errors=[_problem("form_version", "No such form version.", "unknown_form_version")],
+        )
+    return parsed_form(session, form_id)
+
+
+class _ParsedForms:
+    """A bounded LRU of parsed forms by id, shared by the threads of one process.
+
+    Safe because form rows are immutable: publishing inserts a new version under a new id,
+    and nothing updates `survey_forms` (no UPDATE in the app, no trigger, no migration data
+    step). An id therefore always names the same questions, so a parsed copy never goes stale,
+    whichever database session or transaction first read it. Bounded, so any number of
+    partners' versions keeps memory flat; a miss costs one query."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[uuid.UUID, ParsedForm] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, form_id: uuid.UUID) -> ParsedForm | None:
+        with self._lock:
+            form = self._items.get(form_id)
+            if form is not None:
+                self._items.move_to_end(form_id)
+            return form
+
+    def put(self, form: ParsedForm) -> None:
+        with self._lock:
+            self._items[form.id] = form
+            self._items.move_to_end(form.id)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+PARSED_FORMS = _ParsedForms(size=256)
+
+
+def parsed_form(session: Session, form_id: uuid.UUID) -> ParsedForm:
+    """The form of this id, its questions parsed once per process (see `_ParsedForms`)."""
+    form = PARSED_FORMS.get(form_id)
+    if form is not None:
+        return form
+    version, questions = session.execute(
+        sa.select(col(SurveyForm.version), col(SurveyForm.questions)).where(
+            col(SurveyForm.id) == form_id
+        )
+    ).one()
+    form = parse_form(form_id, version, questions)
+    PARSED_FORMS.put(form)
+    return form
+
+
+def parse_form(form_id: uuid.UUID, version: int, questions: list[dict[str, Any]]) -> ParsedForm:
+    return ParsedForm(
+        id=form_id,
+        version=version,
+        questions={question["id"]: Question.model_validate(question) for question in questions},
     )
 
 
@@ -265,9 +366,9 @@ def answers_sha256(answers: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def validate_answers(form: SurveyForm, answers: Mapping[str, Any]) -> dict[str, Any]:
+def validate_answers(form: ParsedForm, answers: Mapping[str, Any]) -> dict[str, Any]:
     """The answers, canonical, when they fit the form; otherwise 422 naming every bad one."""
-    questions = {question["id"]: Question.model_validate(question) for question in form.questions}
+    questions = form.questions
     given = canonical_answers(answers)
     errors = [
         _problem(f"answers.{key}", "No such question in this form version.", "unknown_question")

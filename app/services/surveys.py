@@ -1,14 +1,17 @@
 """Monthly surveys as a household submits and revises them, safely resent from offline phones.
 
 One survey per household and month, and one per client-generated id: both are UNIQUE
-constraints, and a submission is one `INSERT … ON CONFLICT DO NOTHING` followed by a read,
-so any number of simultaneous resends make one row and all get the same answer.
+constraints, and a submission is one `INSERT … ON CONFLICT DO NOTHING RETURNING`; when it
+inserts nothing, the row that won is read. So any number of simultaneous resends make one
+row and all get the same answer.
 """
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
@@ -82,8 +85,12 @@ def family_context(session: Session, actor: Principal) -> tuple[Household, Demon
 
 
 def check_period(period: str, household: Household, now: datetime) -> None:
+    _check_period(period, household.created_at, now)
+
+
+def _check_period(period: str, enrolled_at: datetime, now: datetime) -> None:
     latest = _month(now + EARLIEST_TIMEZONE_AHEAD)
-    earliest = _month(household.created_at)
+    earliest = _month(enrolled_at)
     if period > latest:
         raise _period_problem(f"{period} has not begun yet.")
     if period < earliest:
@@ -100,67 +107,147 @@ def _month(moment: datetime) -> str:
     return f"{moment.year:04d}-{moment.month:02d}"
 
 
+@dataclass(frozen=True)
+class _SubmitContext:
+    """What a submission needs to know before it writes, read in one query."""
+
+    household_id: uuid.UUID
+    enrolled_at: datetime
+    demonstration_id: uuid.UUID
+    organization_id: uuid.UUID
+    already_sent: bool  # a survey with this client id exists: the phone resends
+    form: survey_forms.VersionFacts
+
+
+# The household, its demonstration, whether the client id was seen, and which form the version
+# names: one round trip where reading each took six. Submitting is the hot path, so this and
+# the INSERT below are built once; executing a prebuilt statement skips rebuilding it and
+# finds it in SQLAlchemy's compiled-statement cache.
+_SUBMIT_CONTEXT = (
+    sa.select(
+        col(Household.id),
+        col(Household.created_at),
+        col(Household.demonstration_id),
+        col(Demonstration.organization_id),
+        sa.exists().where(
+            col(SurveySubmission.client_submission_id) == sa.bindparam("client_submission_id")
+        ),
+        *survey_forms.version_facts_columns(
+            col(Household.demonstration_id), sa.bindparam("form_version")
+        ),
+    )
+    .join(Demonstration, col(Demonstration.id) == col(Household.demonstration_id))
+    .where(col(Household.id) == sa.bindparam("household_id"))
+)
+_SUBMISSION_INSERTS: dict[str, Any] = {}
+
+
+def _submission_insert(session: Session) -> Any:
+    """INSERT … ON CONFLICT DO NOTHING RETURNING the new row as a SurveySubmission in the
+    session, so it is not read back; one statement per database dialect."""
+    dialect = session.get_bind().dialect.name
+    statement = _SUBMISSION_INSERTS.get(dialect)
+    if statement is None:
+        statement = (
+            survey_forms.dialect_insert(session)(SurveySubmission)
+            .on_conflict_do_nothing()
+            .returning(SurveySubmission)
+        )
+        _SUBMISSION_INSERTS[dialect] = statement
+    return statement
+
+
+def _submit_context(session: Session, actor: Principal, data: SurveySubmit) -> _SubmitContext:
+    if actor.household_id is None:
+        raise NotInHousehold("Your account does not belong to a household yet.")
+    row = session.execute(
+        _SUBMIT_CONTEXT,
+        {
+            "household_id": actor.household_id,
+            "client_submission_id": data.client_submission_id,
+            "form_version": data.form_version,
+        },
+    ).first()
+    if row is None:
+        raise NotInHousehold("Your account does not belong to a household yet.")
+    household_id, enrolled_at, demonstration_id, organization_id, already_sent, *facts = row
+    return _SubmitContext(
+        household_id=household_id,
+        enrolled_at=enrolled_at,
+        demonstration_id=demonstration_id,
+        organization_id=organization_id,
+        already_sent=bool(already_sent),
+        form=survey_forms.VersionFacts(facts[0], facts[1], bool(facts[2])),
+    )
+
+
 def submit(
     session: Session, actor: Principal, period: str, data: SurveySubmit, now: datetime
 ) -> tuple[SurveySubmission, Outcome]:
-    household, demonstration = family_context(session, actor)
+    """Make the survey, or answer a resend of it with the survey it made.
+
+    A new survey is four statements: the context, the INSERT (which returns the new row), its
+    first revision and its audit entry. The parsed form comes from the process's cache of
+    immutable form versions."""
+    context = _submit_context(session, actor, data)
     digest = survey_forms.answers_sha256(data.answers)
-    existing = _by_client_id(session, data.client_submission_id)
-    if existing is not None:
-        return _replay(session, existing, household, period, data, digest), Outcome.REPLAYED
-    check_period(period, household, now)
-    form = survey_forms.form_version(session, demonstration, data.form_version)
-    answers = survey_forms.validate_answers(form, data.answers)
-    table = SurveySubmission.__table__  # type: ignore[attr-defined]
-    submission_id = uuid.uuid4()
-    inserted = session.execute(
-        survey_forms.dialect_insert(session)(table)
-        .values(
-            id=submission_id,
-            household_id=household.id,
-            demonstration_id=demonstration.id,
-            period=period,
-            client_submission_id=data.client_submission_id,
-            form_id=form.id,
-            form_version=form.version,
-            answers=answers,
-            original_answers_sha256=digest,
-            state=ReviewState.SUBMITTED.value,
-            version=1,
-            submitted_by_user_id=actor.user_id,
-            created_at=now,
-            updated_at=now,
-        )
-        .on_conflict_do_nothing()
-        .returning(table.c.id)
-    ).first()
-    if inserted is None:  # someone else's insert won: the same resend, or the same month
-        existing = _by_client_id(session, data.client_submission_id)
-        if existing is not None:
-            return _replay(session, existing, household, period, data, digest), Outcome.REPLAYED
-        raise _period_taken(session, household, period)
-    session.add(
-        SurveyRevision(
-            submission_id=submission_id,
-            number=1,
-            form_version=form.version,
-            answers=answers,
-            answers_sha256=digest,
-            revised_by_user_id=actor.user_id,
-            created_at=now,
-        )
+    if context.already_sent:
+        replayed = _replay(session, context.household_id, period, data, digest)
+        if replayed is not None:  # else it was erased meanwhile: this is a new survey again
+            return replayed, Outcome.REPLAYED
+    _check_period(period, context.enrolled_at, now)
+    form = survey_forms.chosen_form(
+        session, context.demonstration_id, data.form_version, context.form
     )
-    submission = session.get(SurveySubmission, submission_id)
-    assert submission is not None
+    answers = survey_forms.validate_answers(form, data.answers)
+    submission = session.execute(
+        _submission_insert(session),
+        {
+            "id": uuid.uuid4(),
+            "household_id": context.household_id,
+            "demonstration_id": context.demonstration_id,
+            "period": period,
+            "client_submission_id": data.client_submission_id,
+            "form_id": form.id,
+            "form_version": form.version,
+            "answers": answers,
+            "original_answers_sha256": digest,
+            "state": ReviewState.SUBMITTED,
+            "version": 1,
+            "submitted_by_user_id": actor.user_id,
+            "created_at": now,
+            "updated_at": now,
+        },
+    ).scalar_one_or_none()
+    if submission is None:  # someone else's insert won: the same resend, or the same month
+        replayed = _replay(session, context.household_id, period, data, digest)
+        if replayed is not None:
+            return replayed, Outcome.REPLAYED
+        raise _period_taken(session, context.household_id, period)
+    # A plain INSERT on the table, past the ORM: a revision is never changed, so the session
+    # has no use for an object of it, and this costs under half of an add-and-flush.
+    session.execute(
+        sa.insert(SurveyRevision.__table__),  # type: ignore[attr-defined]
+        {
+            "id": uuid.uuid4(),
+            "submission_id": submission.id,
+            "number": 1,
+            "form_version": form.version,
+            "answers": answers,
+            "answers_sha256": digest,
+            "revised_by_user_id": actor.user_id,
+            "created_at": now,
+        },
+    )
     audit.record(
         session,
         actor,
         "survey.submitted",
         "survey_submission",
-        submission_id,
-        organization_id=demonstration.organization_id,
+        submission.id,
+        organization_id=context.organization_id,
         changes={
-            "household_id": str(household.id),
+            "household_id": str(context.household_id),
             "period": period,
             "form_version": form.version,
             "client_submission_id": str(data.client_submission_id),
@@ -171,30 +258,30 @@ def submit(
     return submission, Outcome.CREATED
 
 
-def _by_client_id(session: Session, client_id: uuid.UUID) -> SurveySubmission | None:
-    return session.exec(
-        select(SurveySubmission).where(SurveySubmission.client_submission_id == client_id)
-    ).first()
-
-
 def _replay(
-    session: Session,
-    existing: SurveySubmission,
-    household: Household,
-    period: str,
-    data: SurveySubmit,
-    digest: str,
-) -> SurveySubmission:
-    first = session.exec(
-        select(SurveyRevision).where(
-            SurveyRevision.submission_id == existing.id, SurveyRevision.number == 1
+    session: Session, household_id: uuid.UUID, period: str, data: SurveySubmit, digest: str
+) -> SurveySubmission | None:
+    """The survey made with this client id when this is a resend of it; None when there is
+    none; 409 when the id was sent with other answers, another month or another form."""
+    row = session.execute(
+        select(SurveySubmission, SurveyRevision.form_version)
+        .outerjoin(
+            SurveyRevision,
+            sa.and_(
+                col(SurveyRevision.submission_id) == SurveySubmission.id,
+                col(SurveyRevision.number) == 1,
+            ),
         )
+        .where(SurveySubmission.client_submission_id == data.client_submission_id)
     ).first()
+    if row is None:
+        return None
+    existing, first_form_version = row
     same = (
-        existing.household_id == household.id
+        existing.household_id == household_id
         and existing.period == period
         and existing.original_answers_sha256 == digest
-        and (first is None or first.form_version == data.form_version)
+        and (first_form_version is None or first_form_version == data.form_version)
     )
     if not same:
         raise SubmissionConflict(
@@ -204,11 +291,15 @@ def _replay(
     return existing
 
 
-def _period_taken(session: Session, household: Household, period: str) -> PeriodAlreadySubmitted:
-    current = own_by_period(session, household, period)
+def _period_taken(session: Session, household_id: uuid.UUID, period: str) -> PeriodAlreadySubmitted:
+    current = session.execute(
+        select(SurveySubmission.id).where(
+            SurveySubmission.household_id == household_id, SurveySubmission.period == period
+        )
+    ).scalar_one_or_none()
     return PeriodAlreadySubmitted(
         f"The survey of {period} is already in; revise it instead.",
-        submission_id=str(current.id) if current else None,
+        submission_id=str(current) if current else None,
         period=period,
     )
 
@@ -268,7 +359,7 @@ def revise(
     preconditions.require_match(if_match, etag(submission))
     if submission.state not in REVISABLE:
         raise SurveyLocked(f"A {submission.state.value} survey can no longer be revised.")
-    form = survey_forms.form_version(session, demonstration, data.form_version)
+    form = survey_forms.form_version(session, demonstration.id, data.form_version)
     answers = survey_forms.validate_answers(form, data.answers)
     new_state = (
         ReviewState.RESUBMITTED
@@ -338,18 +429,39 @@ def revisions(session: Session, submission: SurveySubmission) -> list[SurveyRevi
 
 
 def describe(session: Session, submission: SurveySubmission) -> SurveyPublic:
-    reviews = session.exec(
-        select(ReviewEvent)
-        .where(ReviewEvent.survey_submission_id == submission.id)
+    """The survey with its review events and revision count, read in one query: the count as
+    a subquery on each row, the events outer-joined so a survey without any still has a row."""
+    count = (
+        sa.select(sa.func.count())
+        .where(col(SurveyRevision.submission_id) == submission.id)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(count, ReviewEvent)
+        .select_from(SurveySubmission)
+        .outerjoin(ReviewEvent, col(ReviewEvent.survey_submission_id) == SurveySubmission.id)
+        .where(SurveySubmission.id == submission.id)
         .order_by(col(ReviewEvent.created_at), col(ReviewEvent.id))
     ).all()
-    count = session.exec(
-        select(sa.func.count()).where(SurveyRevision.submission_id == submission.id)
-    ).one()
+    return _public(
+        submission,
+        revisions_count=rows[0][0] if rows else 0,
+        reviews=[review for _, review in rows if review is not None],
+    )
+
+
+def describe_created(submission: SurveySubmission) -> SurveyPublic:
+    """A survey `submit` has just made: one revision, no reviews yet, so nothing to read."""
+    return _public(submission, revisions_count=1, reviews=[])
+
+
+def _public(
+    submission: SurveySubmission, *, revisions_count: int, reviews: Sequence[ReviewEvent]
+) -> SurveyPublic:
     return SurveyPublic.model_validate(
         submission,
         update={
-            "revisions_count": count,
+            "revisions_count": revisions_count,
             "reviews": [ReviewEventPublic.model_validate(review) for review in reviews],
         },
     )
