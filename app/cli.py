@@ -107,6 +107,9 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
         log_config=None,
         access_log=False,
+        # The supervisor restarts a worker that misses a 5 s ping; a worker busy with a burst of
+        # submissions on a small machine would be killed mid-request (bench/survey_load.py).
+        timeout_worker_healthcheck=30,
     )
     return 0
 

@@ -23,8 +23,10 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("DATABASE_URL", "MUTUALITY_DATABASE_URL"),
         description="SQLAlchemy URL; defaults to an SQLite file in the data directory.",
     )
-    db_pool_size: int = Field(default=10, ge=1, le=200)
-    db_max_overflow: int = Field(default=20, ge=0, le=500)
+    # Connections kept open per worker; overflow ones are closed after use, so a pool smaller
+    # than the steady load reconnects all the time (measured with bench/survey_load.py).
+    db_pool_size: int = Field(default=20, ge=1, le=200)
+    db_max_overflow: int = Field(default=10, ge=0, le=500)
     secret_key: SecretStr | None = Field(
         default=None,
         description="Signs access tokens and hashes one-time codes. Generated into the data "
