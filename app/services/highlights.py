@@ -5,7 +5,9 @@ the linked stories word for word — and consents or declines. It is published w
 consented and each holds `public_feature` consent. It stops being public the moment any of them
 declines or withdraws that consent: `publicly_visible` checks the *current* consent records in
 the query, and the stored status follows (marked on every write here, and through
-`withdraw_for_household` when the consent service or erasure calls it).
+`withdraw_for_household` when the consent service or erasure calls it). What they consented
+to is what is shown: a staff edit, or an author's edit of a linked story or post
+(`content_changed`), makes it a new draft that everyone is asked about again.
 """
 
 import uuid
@@ -155,10 +157,6 @@ def update(
             )
         )
         _set_households(session, highlight, data.household_ids or [])
-    else:
-        for row in _households(session, highlight.id):
-            row.answer, row.answered_at = ConsentAnswer.PENDING, None
-            session.add(row)
     if "post_ids" in changes:
         session.exec(
             sa.delete(HighlightPost).where(col(HighlightPost.highlight_id) == highlight.id)
@@ -172,14 +170,43 @@ def update(
         )
         _set_stories(session, highlight, data.story_ids or [])
     _require_featured_authors(session, highlight)
-    highlight.status = HighlightStatus.AWAITING_CONSENT
-    highlight.published_at = highlight.withdrawn_at = None
-    highlight.featured_internationally = False
-    highlight.updated_at = utcnow()
-    session.add(highlight)
-    session.flush()
+    _ask_again(session, highlight)
     _audit(session, actor, highlight, "highlight.redrafted", changes=list(changes))
     return highlight
+
+
+def content_changed(
+    session: Session,
+    actor: Principal,
+    *,
+    story_id: uuid.UUID | None = None,
+    post_id: uuid.UUID | None = None,
+) -> int:
+    """For the story and practice services, in the same transaction, once the author changed
+    what a highlight shows of a linked story (its text) or post (its title or categories):
+    every highlight linking it that is not withdrawn is a new draft, as if staff had edited
+    it — each household is asked again and it is off the showcase until all consent to what
+    it now says. A withdrawn highlight is left as it is: only a staff edit revives it, and
+    that asks everyone again anyway. Returns how many highlights were redrafted."""
+    if (story_id is None) == (post_id is None):
+        raise ValueError("Pass exactly one of story_id and post_id.")
+    if story_id is not None:
+        linking = select(HighlightStoryLink.highlight_id).where(
+            HighlightStoryLink.story_id == story_id
+        )
+        field, source = "stories", {"story_id": str(story_id)}
+    else:
+        linking = select(HighlightPost.highlight_id).where(HighlightPost.post_id == post_id)
+        field, source = "posts", {"post_id": str(post_id)}
+    redrafted = session.exec(
+        select(Highlight)
+        .where(Highlight.status != HighlightStatus.WITHDRAWN, col(Highlight.id).in_(linking))
+        .order_by(col(Highlight.created_at), col(Highlight.id))
+    ).all()
+    for highlight in redrafted:
+        _ask_again(session, highlight)
+        _audit(session, actor, highlight, "highlight.redrafted", changes=[field], linked=source)
+    return len(redrafted)
 
 
 def get(session: Session, actor: Principal, highlight_id: uuid.UUID) -> Highlight:
@@ -533,6 +560,20 @@ def _require_featured_authors(session: Session, highlight: Highlight) -> None:
         )
 
 
+def _ask_again(session: Session, highlight: Highlight) -> None:
+    """A new draft: every answer back to pending, and off the showcase (and the international
+    feature) until all consent again."""
+    for row in _households(session, highlight.id):
+        row.answer, row.answered_at = ConsentAnswer.PENDING, None
+        session.add(row)
+    highlight.status = HighlightStatus.AWAITING_CONSENT
+    highlight.published_at = highlight.withdrawn_at = None
+    highlight.featured_internationally = False
+    highlight.updated_at = utcnow()
+    session.add(highlight)
+    session.flush()
+
+
 def _withdraw(
     session: Session,
     actor: Principal | None,
@@ -556,10 +597,13 @@ def _audit(
     *,
     changes: list[str] | None = None,
     household_id: uuid.UUID | None = None,
+    linked: dict[str, str] | None = None,
 ) -> None:
     recorded: dict[str, object] = {"status": highlight.status.value}
     if changes:
         recorded["fields"] = changes
+    if linked:  # the story or post whose author's edit caused it
+        recorded.update(linked)
     if household_id is not None:  # whose withdrawn consent caused it
         recorded["household_id"] = str(household_id)
     audit.record(

@@ -32,6 +32,10 @@ from app.models.user import Role
 from app.services import consent, demonstrations, photo_links
 from app.services.principal import Principal
 
+# What a highlight shows of a linked post (`LinkedPost`): changing any of these asks the
+# highlight's households again.
+HIGHLIGHTED_FIELDS = ("title", "categories")
+
 
 class PostNotFound(NotFound):
     code = "practice-not-found"
@@ -166,12 +170,18 @@ def update_post(
         _require_scope_consent(session, household, changes["scope"])
     if "categories" in changes:
         changes["categories"] = _categories(changes["categories"])
+    shown = {field: getattr(post, field) for field in HIGHLIGHTED_FIELDS}
     for field, value in changes.items():
         setattr(post, field, value)
     if changes:
         post.updated_at = utcnow()
         session.add(post)
         session.flush()
+    if any(getattr(post, field) != before for field, before in shown.items()):
+        # Imported here, not at the top: highlights imports this module.
+        from app.services import highlights
+
+        highlights.content_changed(session, actor, post_id=post.id)
     return post
 
 

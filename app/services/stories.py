@@ -30,7 +30,15 @@ from app.models.story import (
 )
 from app.models.survey import ReviewEvent, ReviewEventPublic, ReviewState
 from app.models.user import Role
-from app.services import audit, consent, demonstrations, preconditions, survey_forms, surveys
+from app.services import (
+    audit,
+    consent,
+    demonstrations,
+    highlights,
+    preconditions,
+    survey_forms,
+    surveys,
+)
 from app.services.pagination import paginate
 from app.services.principal import Principal
 
@@ -287,7 +295,8 @@ def revise(
 ) -> Story:
     """New text before verification (in needs_clarification the story becomes resubmitted);
     the visibility may be changed in any state. Every change is a kept revision. Sending what
-    the story already says changes nothing and needs no `If-Match`."""
+    the story already says changes nothing and needs no `If-Match`. New text makes every
+    highlight linking the story ask its households again."""
     story = get_own(session, actor, story_id)
     household, demonstration = surveys.family_context(session, actor)
     text = data.text if data.text is not None else story.text
@@ -336,6 +345,8 @@ def revise(
             "state": {"from": old_state.value, "to": new_state.value},
         },
     )
+    if text_changed:  # highlights show the text word for word: their households are asked again
+        highlights.content_changed(session, actor, story_id=story.id)
     session.flush()
     session.refresh(story)
     return story
