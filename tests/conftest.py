@@ -7,6 +7,7 @@ a fresh database is created on it for this run and dropped at the end.
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -64,6 +65,28 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         with admin.connect() as connection:
             connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.dispose()
+
+
+@pytest.fixture
+def scratch(test_settings: Settings, tmp_path: Path) -> Iterator[Engine]:
+    """An empty database of the kind under test, for migrating up and down (SQLite as the app
+    runs it: foreign keys on)."""
+    url = test_settings.resolved_database_url
+    if url.startswith("sqlite"):
+        engine = build_engine(Settings(DATABASE_URL=f"sqlite:///{tmp_path / 'scratch.db'}"))
+        yield engine
+        engine.dispose()
+        return
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    name = f"{admin.url.database}_scratch"
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    engine = sa.create_engine(admin.url.set(database=name))
+    yield engine
+    engine.dispose()
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -1,12 +1,11 @@
 """Migration 0008 alters `liaison_messages`, which deliveries, reasons and replies hang off: on
 SQLite that means copying the table, and the rows below it must survive both ways."""
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app import migrations
@@ -27,27 +26,6 @@ from app.models.user import Role
 from tests.factories import make_demonstration, make_household, make_organization, make_user
 
 CHILDREN = ("liaison_message_reasons", "message_deliveries", "message_replies")
-
-
-@pytest.fixture
-def scratch(test_settings: Settings, tmp_path: Path) -> Iterator[Engine]:
-    """An empty database of the kind under test (SQLite with foreign keys on, as the app runs)."""
-    url = test_settings.resolved_database_url
-    if url.startswith("sqlite"):
-        engine = build_engine(Settings(DATABASE_URL=f"sqlite:///{tmp_path / 'scratch.db'}"))
-        yield engine
-        engine.dispose()
-        return
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    name = f"{admin.url.database}_m8"
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    engine = create_engine(admin.url.set(database=name))
-    yield engine
-    engine.dispose()
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.dispose()
 
 
 def _message_with_children(session: Session) -> None:

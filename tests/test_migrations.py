@@ -1,44 +1,19 @@
 """The schema comes from Alembic only: models and migrations must agree on both databases."""
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, inspect
+from sqlalchemy import Connection, Engine, inspect
 
 from app import migrations
-from app.config import Settings
 from app.models import metadata
 
 
 def _differences(connection: Connection) -> list[Any]:
     context = MigrationContext.configure(connection, opts={"compare_type": True})
     return list(compare_metadata(context, metadata))
-
-
-@pytest.fixture
-def scratch(test_settings: Settings, tmp_path: Path) -> Iterator[Engine]:
-    """An empty database of the kind under test, for migrating up and down."""
-    url = test_settings.resolved_database_url
-    if url.startswith("sqlite"):
-        engine = create_engine(f"sqlite:///{tmp_path / 'scratch.db'}")
-        yield engine
-        engine.dispose()
-        return
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    name = f"{admin.url.database}_scratch"
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    engine = create_engine(admin.url.set(database=name))
-    yield engine
-    engine.dispose()
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.dispose()
 
 
 def test_single_head() -> None:

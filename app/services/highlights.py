@@ -12,12 +12,13 @@ to is what is shown: a staff edit, or an author's edit of a linked story or post
 
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, func, select
 
-from app.errors import Conflict, Forbidden, NotFound, Unprocessable
+from app.errors import Conflict, DomainError, Forbidden, NotFound, Unprocessable
 from app.models.base import utcnow
 from app.models.consent import ConsentPurpose, ConsentRecord
 from app.models.highlight import (
@@ -473,42 +474,45 @@ def _set_households(
     session: Session, highlight: Highlight, household_ids: Sequence[uuid.UUID]
 ) -> None:
     wanted = set(household_ids)
-    found = set(
-        session.exec(
-            select(Household.id).where(
-                col(Household.id).in_(wanted),
-                Household.demonstration_id == highlight.demonstration_id,
-            )
-        ).all()
+    _require_all(
+        session,
+        col(Household.id),
+        wanted,
+        [Household.demonstration_id == highlight.demonstration_id],
+        UnknownFeaturedHousehold,
+        "Featured households must belong to the highlight's demonstration.",
     )
-    if found != wanted:
-        raise UnknownFeaturedHousehold(
-            "Featured households must belong to the highlight's demonstration.",
-            missing=sorted(str(item) for item in wanted - found),
-        )
     for household_id in sorted(wanted):
         session.add(HighlightHousehold(highlight_id=highlight.id, household_id=household_id))
     session.flush()
+
+
+def _require_all(
+    session: Session,
+    id_column: Any,
+    wanted: set[uuid.UUID],
+    conditions: Sequence[Any],
+    error: type[DomainError],
+    detail: str,
+) -> None:
+    """Raise `error`, naming in `missing` the wanted ids that do not meet the conditions."""
+    found = set(session.exec(select(id_column).where(id_column.in_(wanted), *conditions)).all())
+    if found != wanted:
+        raise error(detail, missing=sorted(str(item) for item in wanted - found))
 
 
 def _set_posts(session: Session, highlight: Highlight, post_ids: Sequence[uuid.UUID]) -> None:
     wanted = set(post_ids)
     if not wanted:
         return
-    found = set(
-        session.exec(
-            select(PracticePost.id).where(
-                col(PracticePost.id).in_(wanted),
-                PracticePost.demonstration_id == highlight.demonstration_id,
-                practices.live(),
-            )
-        ).all()
+    _require_all(
+        session,
+        col(PracticePost.id),
+        wanted,
+        [PracticePost.demonstration_id == highlight.demonstration_id, practices.live()],
+        UnknownLinkedPost,
+        "Linked practice posts must be live posts of the highlight's demonstration.",
     )
-    if found != wanted:
-        raise UnknownLinkedPost(
-            "Linked practice posts must be live posts of the highlight's demonstration.",
-            missing=sorted(str(item) for item in wanted - found),
-        )
     for post_id in sorted(wanted):
         session.add(HighlightPost(highlight_id=highlight.id, post_id=post_id))
     session.flush()
@@ -518,20 +522,14 @@ def _set_stories(session: Session, highlight: Highlight, story_ids: Sequence[uui
     wanted = set(story_ids)
     if not wanted:
         return
-    found = set(
-        session.exec(
-            select(Story.id).where(
-                col(Story.id).in_(wanted),
-                Story.demonstration_id == highlight.demonstration_id,
-                Story.text != ERASED_STORY_TEXT,
-            )
-        ).all()
+    _require_all(
+        session,
+        col(Story.id),
+        wanted,
+        [Story.demonstration_id == highlight.demonstration_id, Story.text != ERASED_STORY_TEXT],
+        UnknownLinkedStory,
+        "Linked stories must be stories of the highlight's demonstration.",
     )
-    if found != wanted:
-        raise UnknownLinkedStory(
-            "Linked stories must be stories of the highlight's demonstration.",
-            missing=sorted(str(item) for item in wanted - found),
-        )
     for story_id in sorted(wanted):
         session.add(HighlightStoryLink(highlight_id=highlight.id, story_id=story_id))
     session.flush()
