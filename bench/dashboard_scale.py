@@ -9,11 +9,15 @@ Creates a scratch database, migrates it, generates the data with INSERT … SELE
 generate_series (100 households per demonstration, 10 per friend group), builds the rollups
 in SQL, checks them against the application's own rebuild on one demonstration, then times in
 the same run: the dashboard (the service, from the rollups), a family's progress (the
-service), and the naive queries that compute the same from every survey. Drops the database.
+service), shared measurement (the service, and the bare rollup query), and the naive queries
+that compute the same from every survey. Then spreads the demonstrations over
+`--organizations` partners and times shared measurement again (its figures are per
+organization). Drops the database.
 """
 
 # ruff: noqa: S608 - the SQL is built from this file's own constants, never from input
 import argparse
+import math
 import statistics
 import sys
 import time
@@ -23,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -32,7 +36,13 @@ from app import migrations  # noqa: E402
 from app.models.demonstration import Demonstration  # noqa: E402
 from app.models.progress import DemonstrationMonthStats, HouseholdProgress  # noqa: E402
 from app.models.user import Role  # noqa: E402
-from app.services import dashboards, progress, rollups, survey_forms  # noqa: E402
+from app.services import (  # noqa: E402
+    dashboards,
+    measurement,
+    progress,
+    rollups,
+    survey_forms,
+)
 from app.services.principal import Principal  # noqa: E402
 
 PER_DEMONSTRATION = 100
@@ -176,6 +186,9 @@ def main() -> int:
     parser.add_argument("--households", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--naive-runs", type=int, default=5)
+    parser.add_argument(
+        "--organizations", type=int, default=20, help="partners for the measurement timings"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     args = parser.parse_args()
     admin = sa.create_engine(args.url, isolation_level="AUTOCOMMIT")
@@ -260,14 +273,67 @@ def run(engine: sa.Engine, args: argparse.Namespace) -> int:
               lambda i: session.execute(sa.text(ROLLUP_MEASUREMENT)).all())  # fmt: skip
         timed("all-partner measurement (naive: every survey)", args.naive_runs,
               lambda i: session.execute(sa.text(NAIVE_MEASUREMENT)).all())  # fmt: skip
+        _check_measurement(session)
+        _time_measurement(session, args.runs)
+        session.rollback()
+    with engine.begin() as connection:
+        _spread(connection, org, args.organizations)
+    with Session(engine) as session:
+        print(f"demonstrations spread over {args.organizations} organizations:")
+        _time_measurement(session, args.runs)
     return 0
+
+
+PLATFORM_ADMIN = Principal(user_id=uuid.uuid4(), role=Role.PLATFORM_ADMIN, session_id=uuid.uuid4())
+
+
+def _time_measurement(session: Session, runs: int) -> None:
+    timed("measurement per organization (service)", runs,
+          lambda i: measurement.for_platform(session, PLATFORM_ADMIN))  # fmt: skip
+    timed("public measurement (service)", runs, lambda i: measurement.for_public(session))
+
+
+def _check_measurement(session: Session) -> None:
+    """The service's total income figures equal the bare rollup query's."""
+    households, mean_change, median_change = session.execute(sa.text(ROLLUP_MEASUREMENT)).one()
+    income = next(
+        c for c in measurement.for_public(session).total.changes if c.indicator == "total_income"
+    )
+    assert income.households.value == households, "measurement: households differ"
+    assert math.isclose(income.mean_change.value or 0, mean_change), "measurement: mean differs"
+    assert income.median_change.value == median_change, "measurement: median differs"
+    print("checked: measurement service == bare rollup query (total income)")
+
+
+def _spread(connection: sa.Connection, org: uuid.UUID, organizations: int) -> None:
+    """Move the demonstrations round-robin onto `organizations` partners (the first is `org`)."""
+    connection.execute(
+        sa.text(
+            "INSERT INTO organizations (id, name, country, region, created_at) "
+            "SELECT md5('o' || o)::uuid, 'Bench partner ' || o, 'US', 'Bench', now() "
+            "FROM generate_series(1, :n - 1) AS o"
+        ),
+        {"n": organizations},
+    )
+    connection.execute(
+        sa.text(
+            "UPDATE demonstrations d SET organization_id = CASE WHEN s.k = 0 THEN :org "
+            "ELSE md5('o' || s.k)::uuid END "
+            "FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1) % :n AS k "
+            "FROM demonstrations) s WHERE s.id = d.id"
+        ),
+        {"org": org, "n": organizations},
+    )
+    connection.exec_driver_sql("ANALYZE demonstrations")
 
 
 def _demo_ids(engine: sa.Engine, demos: int) -> list[tuple[str]]:
     with engine.connect() as connection:
         return [
             (str(row[0]),)
-            for row in connection.execute(sa.select(Demonstration.id).order_by(Demonstration.id))
+            for row in connection.execute(
+                select(col(Demonstration.id)).order_by(col(Demonstration.id))
+            )
         ]
 
 
@@ -275,12 +341,12 @@ def _snapshot(session: Session, demo_id: uuid.UUID) -> tuple[list[object], list[
     progress_rows = session.exec(
         select(HouseholdProgress)
         .where(HouseholdProgress.demonstration_id == demo_id)
-        .order_by(HouseholdProgress.household_id)
+        .order_by(col(HouseholdProgress.household_id))
     ).all()
     stats = session.exec(
         select(DemonstrationMonthStats)
         .where(DemonstrationMonthStats.demonstration_id == demo_id)
-        .order_by(DemonstrationMonthStats.friend_group_id, DemonstrationMonthStats.period)
+        .order_by(col(DemonstrationMonthStats.friend_group_id), col(DemonstrationMonthStats.period))
     ).all()
     return (
         [r.model_dump(exclude={"updated_at"}) for r in progress_rows],
