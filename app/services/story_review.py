@@ -9,11 +9,9 @@ from sqlmodel import Session, select
 
 from app.models.base import utcnow
 from app.models.demonstration import Demonstration
-from app.models.household import Household
-from app.models.message import StaffTextChannel
 from app.models.story import Story
 from app.models.survey import DecisionCreate, ReviewEvent
-from app.services import audit, demonstrations, messages, preconditions, stories, verification
+from app.services import audit, demonstrations, preconditions, stories, verification
 from app.services.pagination import paginate
 from app.services.principal import Principal
 
@@ -51,21 +49,6 @@ def get_for_staff(
     return story, demonstration
 
 
-def _screen(
-    session: Session, actor: Principal, demonstration: Demonstration, story: Story, text: str
-) -> None:
-    household = session.get(Household, story.household_id)
-    messages.screen_staff_text(
-        session,
-        demonstration,
-        text,
-        actor=actor,
-        language=household.preferred_language if household else None,
-        household_id=story.household_id,
-        channel=StaffTextChannel.REVIEW_COMMENT,
-    )
-
-
 def decide(
     session: Session,
     actor: Principal,
@@ -78,7 +61,7 @@ def decide(
     preconditions.require_match(if_match, stories.etag(story))
     target = verification.decision_target(story.state, data, "story")
     if data.comment is not None:
-        _screen(session, actor, demonstration, story, data.comment)
+        verification.screen_text(session, actor, demonstration, story.household_id, data.comment)
     source = story.state
     now = utcnow()
     preconditions.bump_version(session, story, state=target, updated_at=now)
@@ -100,7 +83,7 @@ def decide(
 def comment(session: Session, actor: Principal, story_id: uuid.UUID, text: str) -> ReviewEvent:
     story, demonstration = get_for_staff(session, actor, story_id)
     verification.require_reviewer(actor)
-    _screen(session, actor, demonstration, story, text)
+    verification.screen_text(session, actor, demonstration, story.household_id, text)
     event = ReviewEvent(
         story_id=story.id, actor_user_id=actor.user_id, comment=text, created_at=utcnow()
     )

@@ -108,19 +108,20 @@ def screen_text(
     session: Session,
     actor: Principal,
     demonstration: Demonstration,
-    submission: SurveySubmission,
+    household_id: uuid.UUID,
     text: str,
 ) -> None:
-    """Staff text a family will read goes through the rules module: 422 `message-blocked`
-    (the blocked attempt kept for the partner) before anything of the decision is written."""
-    household = session.get(Household, submission.household_id)
+    """Staff text a family will read (a survey or story review comment) goes through the rules
+    module: 422 `message-blocked` (the blocked attempt kept for the partner) before anything
+    of the decision is written."""
+    household = session.get(Household, household_id)
     messages.screen_staff_text(
         session,
         demonstration,
         text,
         actor=actor,
         language=household.preferred_language if household else None,
-        household_id=submission.household_id,
+        household_id=household_id,
         channel=StaffTextChannel.REVIEW_COMMENT,
     )
 
@@ -184,7 +185,7 @@ def decide(
     preconditions.require_match(if_match, surveys.etag(submission))
     target = decision_target(submission.state, data, "survey")
     if data.comment is not None:
-        screen_text(session, actor, demonstration, submission, data.comment)
+        screen_text(session, actor, demonstration, submission.household_id, data.comment)
     source = submission.state
     now = utcnow()
     surveys.bump(session, submission, state=target, updated_at=now)
@@ -210,7 +211,7 @@ def decide(
 def comment(session: Session, actor: Principal, submission_id: uuid.UUID, text: str) -> ReviewEvent:
     submission, demonstration = get_for_staff(session, actor, submission_id)
     require_reviewer(actor)
-    screen_text(session, actor, demonstration, submission, text)
+    screen_text(session, actor, demonstration, submission.household_id, text)
     event = ReviewEvent(
         survey_submission_id=submission.id,
         actor_user_id=actor.user_id,
