@@ -154,7 +154,11 @@ def lean_of(profile: Profile, text: str, start: int, end: int, head_from: int) -
         head not in profile.ambiguous_logistic_verbs or app > 0 or life == 0
     ):
         return Lean.LOGISTICS
-    if head in profile.strong_verbs:
+    # A life verb counts once: "save it in the app" is one life word against one app word.
+    written = _WORD.match(text, head_at)
+    if head in profile.strong_verbs and not (
+        written and profile.life_terms.fullmatch(written.group())
+    ):
         life += 1
     if life > app:
         return Lean.LIFE

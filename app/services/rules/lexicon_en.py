@@ -212,7 +212,8 @@ APP_TERMS = re.compile(
     r"stories|post|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
     r"questions|answers?|field|portal|website|site|system|server|phone|message|text|"
     r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"
-    r"record|records?|number|numbers|details|tablet)\b"
+    r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|"
+    r"(?:you|u)\s+(?:entered|put\s+(?:in|down|there)|wrote|typed|filled|recorded))\b"
 )
 
 TIME_TERMS = re.compile(

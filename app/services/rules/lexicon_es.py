@@ -60,6 +60,17 @@ _LIFE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("priorizar", "priorice", "prioriza"), ("reducir", "reduzca", "reduce"),
     ("recortar", "recorte", "recorta"), ("aprovechar", "aproveche", "aprovecha"),
     ("cancelar", "cancele", "cancela"), ("dejar", "deje", "deja"),
+    ("comparar", "compare", "compara"), ("cotizar", "cotice", "cotiza"),
+    ("regatear", "regatee", "regatea"), ("rebajar", "rebaje", "rebaja"),
+    ("promocionar", "promocione", "promociona"), ("anunciar", "anuncie", "anuncia"),
+    ("hipotecar", "hipoteque", "hipoteca"), ("fiar", "fie", "fia"),
+    ("declarar", "declare", "declara"), ("afiliar", "afilie", "afilia"),
+    # derechos y familia
+    ("denunciar", "denuncie", "denuncia"), ("reclamar", "reclame", "reclama"),
+    ("demandar", "demande", "demanda"), ("exigir", "exija", "exige"),
+    ("matricular", "matricule", "matricula"), ("alimentar", "alimente", "alimenta"),
+    ("amamantar", "amamante", "amamanta"), ("castigar", "castigue", "castiga"),
+    ("reganar", "regane", "regana"), ("desparasitar", "desparasite", "desparasita"),
 )
 
 # Imperatives whose meaning depends on the object ("lleve a la niña al centro de salud" vs
@@ -82,6 +93,18 @@ _OBJECT_DEPENDENT: tuple[tuple[str, str, str], ...] = (
     ("probar", "pruebe", "prueba"),
     ("dejar", "deje", "deja"), ("acercar", "acerque", "acerca"), ("visitar", "visite", "visita"),
     ("esperar", "espere", "espera"), ("checar", "cheque", "checa"),
+    ("ofrecer", "ofrezca", "ofrece"), ("dividir", "divida", "divide"),
+    ("repartir", "reparta", "reparte"), ("vigilar", "vigile", "vigila"),
+    ("controlar", "controle", "controla"), ("bajar", "baje", "baja"),
+    ("acostar", "acueste", "acuesta"), ("dormir", "duerma", "duerme"),
+    ("caminar", "camine", "camina"), ("preparar", "prepare", "prepara"),
+    ("limpiar", "limpie", "limpia"), ("platicar", "platique", "platica"),
+    ("conversar", "converse", "conversa"), ("separar", "separe", "separa"),
+    ("asegurar", "asegure", "asegura"), ("comer", "coma", "come"), ("cenar", "cene", "cena"),
+    ("apagar", "apague", "apaga"), ("cortar", "corte", "corta"), ("mover", "mueva", "mueve"),
+    ("plantar", "plante", "planta"), ("criar", "crie", "cria"), ("cerrar", "cierre", "cierra"),
+    ("manejar", "maneje", "maneja"), ("dedicar", "dedique", "dedica"),
+    ("aprender", "aprenda", "aprende"), ("ensenar", "ensene", "ensena"),
 )
 
 LOGISTIC_VERBS = frozenset(
@@ -181,7 +204,7 @@ dinero|plata|lana|feria|efectivo|ahorros?|cuenta\s+de\s+ahorros?|banco|cooperati
 |patron|jefe|trabajo|empleo|chamba|turno|horas\s+extra|negocio|ventas?|precios?|clientes
 |ganancias?|tienda|puesto|mercado|mercancia|inventario|refri|horno|maquina|tortillas
 |pupusas|tamales|comida|tiend\w*|negocit\w*|puestit\w*|gasolina|tanque|escuela|colegio|beca|becas|utiles|tarea|maestra|maestro
-|calificaciones|ninos?|ninas?|hijos?|hijas?|bebe|nene|salud|clinica|centro\s+de\s+salud
+|calificaciones|universidad|prepa|preparatoria|secundaria|primaria|kinder|guarderia|ninos?|ninas?|hijos?|hijas?|bebe|nene|salud|clinica|centro\s+de\s+salud
 |doctor|doctora|medico|hospital|medicina|vacunas?|seguro|asma|formula|casa|terreno|carro
 |carros|auto|moto|camioneta|muebles|tele|television|abogado|desalojo|wic|apoyo\s+de
 |psicologa|psicologo|dentista|enfermera|terapia|consejera|cheque|remesas?|aval|fiador
@@ -203,6 +226,6 @@ APP_TERMS = re.compile(
 
 TIME_TERMS = re.compile(
     r"\b(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|tarde|noche"
-    r"|\d{1,2}(?::\d\d)?|hora|horas|fecha|plazo)\b"
+    r"|\d{1,2}(?::\d\d)?|(?<!\bes\s)(?<!\bsiendo\s)hora|horas|fecha|plazo)\b"
 )
 # fmt: on

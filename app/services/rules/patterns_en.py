@@ -42,7 +42,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "advice.second_person_modal",
         _rx(
             r"\b(?:your|y'all's)\s+(?:[a-z']+\s+){1,2}?(?:should(?:n't)?|must|needs?\s+to"
-            r"|ha(?:ve|s)\s+to|ought\s+to|better)\b(?!\s+(?:have|be\s+(?:there|ready|in|on)))"
+            r"|ha(?:ve|s)\s+to|ought\s+to|(?<!\bfeels\s)(?<!\bfeel\s)(?<!\bgets\s)(?<!\bis\s)"
+            r"(?<!\bdoing\s)(?<!\bgetting\s)(?<!\bfeeling\s)better)\b"
+            r"(?!\s+(?:have|be\s+(?:there|ready|in|on)))"
         ),
         Check.STRONG,
     ),
@@ -235,6 +237,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\s+to\b|\bis\s+(?:advisable|recommended|a\s+must)\b"
             r"|\b(?:might|may|could)\s+be\s+(?:a\s+good\s+)?time\s+(?:to|for\s+you)\b"
             r"|\b(?:high|about)\s+time\s+(?:you|to)\b"
+            r"|\b(?:the\s+|your\s+)?next\s+(?:step|move|thing)\s+(?:is|would\s+be|should\s+be|will\s+be"
+            r"|'s)\s+(?=[a-z]+ing\b)"
             rf"|\b{_YOU}\s+(?:can|could)\s+(?:also\s+)?(?:consider|look\s+into|opt\s+for"
             r"|think\s+about|think\s+of|go\s+for|join|try)\b"
             r"|(?<!\bfeel\s)(?<!\bfeeling\s)\bbetter\s+(?:to|you|if|not)\b"
@@ -403,6 +407,11 @@ BENIGN_HEADS = re.compile(
     r"|take\s+(?:all\s+)?(?:the|your)\s+time\b|sign\s+(?:in|back\s+in)\b|log\s+(?:in|out|back)\b"
     r"|[a-z]+\s+(?:it|them|that|this|the\s+photo|the\s+form)\s+again\b"
     r"|save\s+(?:my|this|our|the)\s+(?:number|#|contact|details)"
+    r"|save\s+(?:it|them|this|that|your|the)\s+(?:[a-z]+\s+)?(?:answers?|draft|form|survey|progress"
+    r"|changes|photos?|pictures?|receipts?|screenshots?|story|entries)\b"
+    r"|save\s+(?:it|them)\s+(?:in|to|on)\s+(?:the\s+)?(?:app|phone|gallery|drafts?)\b"
+    r"|(?:look\s+(?:at|over)|check|re-?check|see|review|go\s+over)\s+(?:the|your|that|this)\s+"
+    r"(?:[a-z]+\s+){0,3}?(?:amount|figure|number|entry|answer|value)s?\s+(?:again|once\s+more)\b"
     r"|(?:add|enter|fill\s+in|put|type|write)\s+(?:in\s+)?(?:the\s+)?(?:date|month|amount|number"
     r"|name|figure|total)s?\b"
     r"|wait\s+(?:a\s+(?:few\s+)?|for\s+)?(?:\d+\s+|a\s+)?(?:minutes?|mins?|seconds?|secs?|moment"

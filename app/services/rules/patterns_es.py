@@ -125,7 +125,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "advice.imperative",
         _rx(
             r"(?=a\s)(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:])|(?<=\bahora\s)|(?<=\by\s)|(?<=\bya\s)"
-            r"|(?<=\bpues\s)|(?<=\bentonces\s)|(?<=\bbueno\s))a\s+(?=[a-z]+(?:ar|er|ir)\b)"
+            r"|(?<=\bpues\s)|(?<=\bentonces\s)|(?<=\bbueno\s))a\s+"
+            r"(?=[a-z]+(?:ar|er|ir)(?:se|le|les|lo|la|los|las|me|te|nos)?\b)"
         ),
         Check.WEAK,
         needs_infinitive=True,
@@ -218,6 +219,9 @@ BENIGN_HEADS = re.compile(
     r"|ser\s+mayor\s+de\s+edad\b|tener\s+(?:\d+|dieciocho)\s+anos\b"
     r"|(?:avise|aviseme|digame|dime|cuenteme|cuentame|llameme|llamame|escribame|escribeme"
     r"|mandeme|mandame)\b|cuidese\b|cuidate\b"
+    # "cierre y vuelva a abrir": restarting the app
+    r"|(?:cierre|cierra|cerra|cierrela|cierrala|cerrala|salga|sali|salgase)\s+(?:la\s+app\s+)?"
+    r"(?:y|e)\s+(?:vuelva|vuelve|volve|entre|entra|abra|abre)\b"
 )
 
 _PEOPLE = (
