@@ -148,6 +148,12 @@ def lean_of(profile: Profile, text: str, start: int, end: int, head_from: int) -
     scope = text[start:end]
     life = float(len(profile.life_terms.findall(scope)))
     app = len(profile.app_terms.findall(scope)) + 0.5 * len(profile.time_terms.findall(scope))
+    # "tick it and resubmit": a program verb later in the scope is app evidence too
+    app += sum(
+        1
+        for word in _WORD.findall(text, head_from, end)
+        if word in profile.logistic_verbs and word not in profile.ambiguous_logistic_verbs
+    ) - (head in profile.logistic_verbs and head not in profile.ambiguous_logistic_verbs)
     # "send the photo" is app help, "send the kids to school" is not: the verb alone decides
     # only when nothing in its scope is about the family's life.
     if head in profile.logistic_verbs and (
@@ -255,7 +261,9 @@ def _imperative_at(
         check = Check.STRONG
     elif verb in profile.chain_verbs:
         check = Check.WEAK
-    elif (verb in profile.weak_verbs or unlisted) and following is not None:
+    elif (
+        verb in profile.weak_verbs or verb in profile.ambiguous_logistic_verbs or unlisted
+    ) and following is not None:
         # "use" is a Spanish command too: outside its language a command needs life words
         check = Check.MEDIUM if _in_language(profile, text, first, end) else Check.WEAK
     else:

@@ -125,7 +125,7 @@ LOGISTIC_VERBS = frozenset(
         "re-send", "double-check", "recheck", "text", "message", "email", "dm", "ping", "zoom",
         "crop", "rotate", "retype", "re-enter", "arrive", "show", "appear", "load", "sync",
         "check", "revert", "recheck", "re-check", "logout", "sign-in", "signin", "note", "delete",
-        "clarify", "correct", "add"
+        "clarify", "correct", "add", "tick", "untick"
     ]
 )
 
@@ -184,7 +184,7 @@ _LIFE_NOUNS = r"""
 |grades?|teacher|tutor|daycare|childcare|babysit\w*|kids?|children|child|baby|babies|son|sons
 |daughters?|girl|boy|toddler|clinic|doctor|hospital|health|medicine|medication|vaccines?
 |shots?|deworming|dentist|pharmacy|smoking|drinking|alcohol|diet|formula|diapers|food
-|groceries|meals?|cooking|bulk|takeout|car|truck|van|motorbike|bike|repairs?|roof|house
+|groceries|grocery|housing|section\s+8|recertification|(?:under|below|less\s+than)\s+[$]?\d+|meals?|cooking|bulk|takeout|car|truck|van|motorbike|bike|repairs?|roof|house
 |apartment|rent-to-own|furniture|tv|cable|phone\s+bill|phone\s+plan|phone\s+credit
 |electric\w*|light\s+bill|utilit(?:y|ies)|gas|water\s+bill|lawyer|legal\s+aid|eviction
 |court|tenant|union|counselor|social\s+worker|agency|program|hotline|211|church|loan\s+shark
@@ -209,16 +209,21 @@ APP_TERMS = re.compile(
     r"m-?pesa|wallet|figures?|typo|entry|entries|liaison|helpline|this\s+number|session|"
     r"registration|potluck|play\s+store|app\s+store|google\s+play|crash\w*|network|"
     r"airtime|data\s+bundle|otp|section|"
-    r"stories|post|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
+    r"stories|post(?!\s+office)|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
     r"questions|answers?|field|portal|website|site|system|server|phone|message|text|"
     r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"
-    r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|"
+    r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|pop-?up|(?:under|below|next\s+to|beside)\s+(?:their|his|her|each|the)\s+(?:own\s+)?names?|box|boxes|column|rows?|"
+    r"(?:own|one|each|same|separate|next)\s+lines?|(?:is|are|be|was)\s+(?:written|entered|filled|listed)|"
+    r"pay\s+stubs?|pay\s*slips?|payslips?|pay\s+period|statement|"
+    r"(?:ghana|id|national|voter'?s?|aadhaar|nhis|insurance|health)\s+cards?|"
+    r"church\s+hall|community\s+(?:hall|center|centre|room)|hall|venue|"
     r"(?:you|u)\s+(?:entered|put\s+(?:in|down|there)|wrote|typed|filled|recorded))\b"
 )
 
 TIME_TERMS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|"
     r"sat|sun|tomorrow|tonight|today|o'clock|noon|morning|evening|afternoon|"
-    r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|deadline|due)\b"
+    r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|(?<=\bat\s)\d{1,2}(?::\d\d)?|(?<=\bof\s)\d{1,2}|"
+    r"(?<=\bby\s)\d{1,2}|deadline|due)\b"
 )
 # fmt: on

@@ -105,6 +105,7 @@ _OBJECT_DEPENDENT: tuple[tuple[str, str, str], ...] = (
     ("plantar", "plante", "planta"), ("criar", "crie", "cria"), ("cerrar", "cierre", "cierra"),
     ("manejar", "maneje", "maneja"), ("dedicar", "dedique", "dedica"),
     ("aprender", "aprenda", "aprende"), ("ensenar", "ensene", "ensena"),
+    ("decir", "diga", "dile"), ("reservar", "reserve", "reserva"), ("pasar", "pase", "pasa"),
 )
 
 LOGISTIC_VERBS = frozenset(
@@ -126,6 +127,7 @@ LOGISTIC_VERBS = frozenset(
 # Program verbs that also direct life ("mandar a los niños a la escuela").
 AMBIGUOUS_LOGISTIC_VERBS = frozenset(
     ["mandar", "mande", "manda", "enviar", "envie", "envia", "llegar", "recibir", "revisar",
+     "subir", "suba", "sube", "tocar", "toque", "toca",
      "revise", "revisa", "contar", "cuente", "cuenta", "decir", "diga"]
 )
 
@@ -147,12 +149,19 @@ SKIP_WORDS = frozenset(
 )
 
 _CLITIC = re.compile(r"(?:se|le|les|lo|la|los|las|me|te|nos)+$")
+_ONE_CLITIC = re.compile(r"(?:se|le|les|lo|la|los|las|me|te|nos)$")
 
 
 def base_form(word: str) -> str:
     """Strip enclitic pronouns: "enfoquese" -> "enfoque", "desinstalarla" -> "desinstalar"."""
     if word in LOGISTIC_VERBS:
         return word  # "revise" is a verb, not "revi" + "se"
+    # One pronoun at a time, so "apuntelo" is "apunte" (+ "lo"), not "apun" (+ "te" + "lo")
+    stem = word
+    while len(stem) > 4 and (match := _ONE_CLITIC.search(stem)):
+        stem = stem[: match.start()]
+        if stem in KNOWN_VERB_FORMS:
+            return stem
     if len(word) > 5:
         stripped = _CLITIC.sub("", word)
         if len(stripped) >= 3 and stripped[-1] in "aeiourn":
@@ -194,6 +203,7 @@ def _conjugated(table: tuple[tuple[str, str, str], ...]) -> set[str]:
 
 LIFE_VERB_FORMS = frozenset(_forms(_LIFE_VERBS))
 OBJECT_DEPENDENT_FORMS = frozenset(_forms(_OBJECT_DEPENDENT))
+KNOWN_VERB_FORMS = LIFE_VERB_FORMS | OBJECT_DEPENDENT_FORMS | LOGISTIC_VERBS | CHAIN_VERBS
 # tú imperatives that are also 3rd-person statements ("¿Vende los domingos?").
 STATEMENT_FORMS = frozenset(tu for _, _, tu in _LIFE_VERBS + _OBJECT_DEPENDENT if tu)
 
@@ -204,7 +214,7 @@ dinero|plata|lana|feria|efectivo|ahorros?|cuenta\s+de\s+ahorros?|banco|cooperati
 |patron|jefe|trabajo|empleo|chamba|turno|horas\s+extra|negocio|ventas?|precios?|clientes
 |ganancias?|tienda|puesto|mercado|mercancia|inventario|refri|horno|maquina|tortillas
 |pupusas|tamales|comida|tiend\w*|negocit\w*|puestit\w*|gasolina|tanque|escuela|colegio|beca|becas|utiles|tarea|maestra|maestro
-|calificaciones|universidad|prepa|preparatoria|secundaria|primaria|kinder|guarderia|ninos?|ninas?|hijos?|hijas?|bebe|nene|salud|clinica|centro\s+de\s+salud
+|calificaciones|chicos|chamacos|cipotes|chamos|pelados|guaguas|hijitos|asesora?|finanzas|licenciad[ao]|migracion|parroquia|iglesia|grupo\s+de\s+apoyo|inflacion|dolares|plazo\s+fijo|universidad|prepa|preparatoria|secundaria|primaria|kinder|guarderia|ninos?|ninas?|hijos?|hijas?|bebe|nene|salud|clinica|centro\s+de\s+salud
 |doctor|doctora|medico|hospital|medicina|vacunas?|seguro|asma|formula|casa|terreno|carro
 |carros|auto|moto|camioneta|muebles|tele|television|abogado|desalojo|wic|apoyo\s+de
 |psicologa|psicologo|dentista|enfermera|terapia|consejera|cheque|remesas?|aval|fiador
@@ -226,6 +236,6 @@ APP_TERMS = re.compile(
 
 TIME_TERMS = re.compile(
     r"\b(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|tarde|noche"
-    r"|\d{1,2}(?::\d\d)?|(?<!\bes\s)(?<!\bsiendo\s)hora|horas|fecha|plazo)\b"
+    r"|\d{1,2}(?::\d\d)?|(?<!\bes\s)(?<!\bsiendo\s)hora|horas|fecha|plazo(?!\s+fijo))\b"
 )
 # fmt: on

@@ -201,7 +201,14 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|from\s+(?:you|the\s+group)))"
             r"|\b(?:word|piece|bit|words)\s+of\s+(?:advice|wisdom|caution)\b|\b(?:advice|tip)\s*:"
             r"|\breminder\s+to\s+(?=start|put|set|save|pay|keep|stop|cut|buy|sell)"
-            r"|\bjust\s+(?:a\s+)?(?:thought|saying|sayin|suggestion|an\s+idea|so\s+you\s+know)\b"
+            r"|\bjust\s+(?:a\s+)?(?:thought|saying|sayin|suggestion|an\s+idea)\b"
+            r"|\bjust\s+so\s+you\s+know\b(?![^.!?]*\b(?:posted|shared|reported|wrote|told))"
+            r"|\b(?:my|just\s+my)\s+two\s+cents\b"
+            r"|\b(?:it's|it\s+is|its|that's|that\s+is|da|dat|e)\s+(?:really\s+)?(?:not|no|isn't)\s+"
+            r"(?:right|good|wise|safe|okay|ok|fair|smart|healthy)\s+(?:to|for|leaving|letting|that)\b"
+            r"|\b(?:irresponsible|reckless|careless|foolish|unwise|selfish)\s+(?:to|of\s+you)\b"
+            r"|\bi\s+(?:don't|do\s+not)\s+think\s+(?:it's|it\s+is|its)\s+(?:wise|smart|a\s+good\s+idea"
+            r"|safe|right|good)\b|\b(?:wouldn't|would\s+not|won't|doesn't|does\s+not)\s+hurt\s+to\b|\b(?:is\s+not|isn't|aint|ain't|not)\s+worth\s+(?:the|it|paying|a)\b"
             r"|\bfood\s+for\s+thought\b|\bsomething\s+to\s+(?:think\s+about|consider)\b"
             r"|\bhere's\s+(?:what|how)\s+(?:you|to)\b|\bone\s+step\s+at\s+a\s+time\b|\ba\s+thought\b"
             r"|\b(?:one|another|an|my|a\s+good|a\s+smart)\s+(?:idea|option|thought|suggestion"
@@ -236,7 +243,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:good|better|best|wise|smart|helpful|important)\s+for\s+(?:you|una|your\s+[a-z]+)"
             r"\s+to\b|\bis\s+(?:advisable|recommended|a\s+must)\b"
             r"|\b(?:might|may|could)\s+be\s+(?:a\s+good\s+)?time\s+(?:to|for\s+you)\b"
-            r"|\b(?:high|about)\s+time\s+(?:you|to)\b"
+            r"|\b(?:high|about)\s+time\s+(?:you|to|your|he|she|they|the)\b"
             r"|\b(?:the\s+|your\s+)?next\s+(?:step|move|thing)\s+(?:is|would\s+be|should\s+be|will\s+be"
             r"|'s)\s+(?=[a-z]+ing\b)"
             rf"|\b{_YOU}\s+(?:can|could)\s+(?:also\s+)?(?:consider|look\s+into|opt\s+for"
@@ -336,6 +343,21 @@ TRIGGERS: tuple[Trigger, ...] = (
         ),
         Check.WEAK,
     ),
+    # Help arranged without being asked: "let me link you with…", "I booked you an appointment"
+    Trigger(
+        "advice.referral",
+        _rx(
+            r"\blet\s+me\s+(?:link|connect|hook|put|introduce|refer|pair)\s+you\b"
+            r"|\bi\s+(?:can|could|'ll|will|'d\s+be\s+happy\s+to)\s+(?:set|hook|link|connect|introduce"
+            r"|refer|pair|sign)\s+(?:you|u)\b|\bi(?:'ll|\s+will)\s+put\s+your\s+name\s+down\b"
+            r"|\bi(?:'ll|\s+will|'ve|\s+have|\s+went\s+ahead\s+and|\s+already)?\s+(?:booked|signed"
+            r"|put|enrolled|registered|scheduled|added|referred|book|sign|enroll|register|schedule"
+            r"|refer)\s+you\s+(?:up\s+)?(?:for|an|a|on|to|in|with)\b"
+            r"|\bi'm\s+(?:putting|signing|booking|enrolling|registering|referring)\s+you\b"
+            r"|\bwe(?:'ll|\s+will|'re\s+going\s+to)\s+(?:get|put|sign)\s+you\s+(?:on|up|in|into)\b"
+        ),
+        Check.STRONG,
+    ),
     # polite imperatives anywhere in a sentence: "... kindly pay off the card"
     Trigger(
         "advice.imperative",
@@ -385,7 +407,7 @@ CLAUSE_PREFIX = re.compile(
 
 NEGATION = re.compile(
     r"(?:don't|do\s+not|never|no\s+need\s+to|try\s+not\s+to|"
-    r"please\s+don't|pls\s+don't|no)\s+(?:ever\s+|even\s+)?"
+    r"please\s+don't|pls\s+don't|no|not)\s+(?:ever\s+|even\s+)?"
 )
 
 # Directive scopes that are expectations, courtesy or app help, not direction.
@@ -407,6 +429,10 @@ BENIGN_HEADS = re.compile(
     r"|take\s+(?:all\s+)?(?:the|your)\s+time\b|sign\s+(?:in|back\s+in)\b|log\s+(?:in|out|back)\b"
     r"|[a-z]+\s+(?:it|them|that|this|the\s+photo|the\s+form)\s+again\b"
     r"|save\s+(?:my|this|our|the)\s+(?:number|#|contact|details)"
+    r"|(?:see|check|read|look\s+at|view|open|watch)\s+(?:the|my|our|their|his|her|this|that)?\s*"
+    r"(?:feed|post|story|stories|group\s+page|video)\b"
+    r"|see\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:pop-?up|message|notification|button|screen|box|link"
+    r"|code|sms|text|alert|banner|option|tab|icon|green\s+tick|tick)\b"
     r"|save\s+(?:it|them|this|that|your|the)\s+(?:[a-z]+\s+)?(?:answers?|draft|form|survey|progress"
     r"|changes|photos?|pictures?|receipts?|screenshots?|story|entries)\b"
     r"|save\s+(?:it|them)\s+(?:in|to|on)\s+(?:the\s+)?(?:app|phone|gallery|drafts?)\b"

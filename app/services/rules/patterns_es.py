@@ -43,6 +43,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"(?<!\botras\s)(?<!\botros\s)(?<!\bellas\s)(?<!\bellos\s)(?<!\bella\s)(?<!\bel\s)"
             r"(?<!\bninos\s)(?<!\bhijos\s)(?<!\bmamas\s)(?<!\bvecinas\s)(?<!\bvecinos\s)"
+            r"(?<!\bdos\s)(?<!\btres\s)(?<!\bcuatro\s)(?<!\bcinco\s)(?<!\btodas\s)(?<!\btodos\s)"
+            r"(?<!\bambas\s)(?<!\bambos\s)(?<!\bfamilias\s)(?<!\bmujeres\s)"
             rf"{_NOT_REQUEST}\b(?:usted\s+|tu\s+|ustedes\s+)?(?:podria|podrias|podrian|puede"
             r"|puedes|podes|pueden|pudiera|pudieras|necesita|necesitas|necesitan|necesitas)\b"
         ),
@@ -71,7 +73,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:nomas|solo|nada\s+mas)\s+(?:le\s+|te\s+|les\s+)?(?:digo|comento|aviso)\b"
             r"|\bdicen\s+los\s+(?:expertos|doctores|medicos|maestros)\b|\blos\s+(?:expertos"
             r"|doctores|medicos)\s+dicen\b|\bsegun\s+los\s+(?:expertos|doctores|medicos)\b"
-            r"|\bsi\s+yo\s+fuera\b|\bpaso\s+a\s+paso\b|\bpiense\s+en\b|\bpiensa\s+en\b"
+            r"|\bsi\s+yo\s+fuera\b"
+            r"|(?<!\bexplica\s)(?<!\bexplico\s)(?<!\bcuenta\s)(?<!\bconto\s)(?<!\bmuestra\s)"
+            r"(?<!\bmostro\s)(?<!\bdescribe\s)(?<!\bdescribio\s)\bpaso\s+a\s+paso\b|\bpiense\s+en\b|\bpiensa\s+en\b"
             r"|\bya\s+(?:penso|pensaron|pensaste|considero|consideraron|consideraste|intento"
             r"|intentaron|intentaste|probo|probaron|probaste)\s+(?:en\s+)?(?=[a-z]+(?:ar|er|ir)\b)"
         ),
@@ -88,6 +92,28 @@ TRIGGERS: tuple[Trigger, ...] = (
         ),
         Check.STRONG,
         needs_infinitive=True,
+    ),
+    Trigger(
+        "advice.second_person_modal",
+        _rx(
+            r"\bque\s+(?:le|te|les)\s+(?:conviene|convendria)\s+(?=[a-z]+(?:ar|er|ir)\b)"
+            r"|\b(?:le|te|les)\s+(?:va\s+a\s+hacer|haria|hara)\s+(?:muy\s+)?bien\b"
+        ),
+        Check.STRONG,
+    ),
+    # Help arranged or offered without being asked: "le puedo apartar una cita con la asesora",
+    # "te paso el número de una licenciada"
+    Trigger(
+        "advice.referral",
+        _rx(
+            r"\b(?:le|te|les)\s+(?:puedo|podria|voy\s+a|vamos\s+a)\s+(?:apartar|conseguir|anotar"
+            r"|inscribir|conectar|agendar|sacar|hacer|recomendar|presentar|pasar)\b"
+            r"|\b(?:le|te|les)\s+(?:paso|mando|doy|comparto|envio|dejo)\s+(?:el\s+|los\s+)?(?:numero"
+            r"|contacto|telefono|datos|whatsapp)\s+de\s+(?:una?|la|el|mi)\b"
+            r"|\bya\s+(?:le|te|la|lo)\s+(?:anote|inscribi|apunte|registre|agende)\b"
+            r"|\b(?:le|te)\s+(?:saque|hice|agende|aparte|consegui)\s+(?:una\s+)?cita\b"
+        ),
+        Check.STRONG,
     ),
     # "andá pensando en comprar el freezer": go + gerund, a command spread over time
     Trigger(
@@ -112,6 +138,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"\b(?:ese|esa|esos|esas|el|la|los|las|este|esta|su|tu|sus|tus)\s+(?:[a-z]+\s+){0,4}?"
             r"(?:es|son)\s+para\b[^.!?]{1,40}?,?\s*no\s+(?:para|en)\b"
+            r"|\bno\s+(?:esta|es)\s+bien\s+que\b|\bno\s+es\s+(?:buena\s+idea|justo|correcto|seguro|sano)\b"
             r"|\b(?:nadie|ninguna\s+familia|toda\s+familia|todas\s+las\s+familias|las\s+familias"
             r"|los\s+padres|uno)\s+(?:no\s+)?(?:deberia|debe|tiene\s+que|necesita)\b"
             r"|\b(?:los|las|el|la|ese|esa|esos|esas)\s+(?:[a-z]+\s+){1,2}?(?:deberian|deberia"
@@ -222,6 +249,7 @@ BENIGN_HEADS = re.compile(
     # "cierre y vuelva a abrir": restarting the app
     r"|(?:cierre|cierra|cerra|cierrela|cierrala|cerrala|salga|sali|salgase)\s+(?:la\s+app\s+)?"
     r"(?:y|e)\s+(?:vuelva|vuelve|volve|entre|entra|abra|abre)\b"
+    r"|(?:cierre|cierra|cerra|salga|sali)\s+(?:de\s+)?(?:la\s+)?(?:sesion|cuenta|aplicacion|app)\b"
 )
 
 _PEOPLE = (
