@@ -48,7 +48,7 @@ SET_ROLES = {
     "liaison_messages_heldout8.jsonl": "held-out 8, blind first score recorded, then TUNED ON",
     "liaison_messages_heldout10.jsonl": "held-out 10, blind final score of round 9, then TUNED ON",
     "liaison_messages_heldout11.jsonl": "held-out 11, blind final score of round 9, then TUNED ON",
-    "liaison_messages_courtesy.jsonl": "courtesy set written by the developers, training only",
+    "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
 

@@ -66,6 +66,18 @@ TRAPS = [
     "I heard prices went up at the market, is that why sales dropped in your survey?",
     "Ya se pagó el apoyo de marzo, revise su cuenta.",
     "Update from Guatemala: the meeting moved to Saturday.",
+    # held-out rounds 9 to 11: data entry, app steps and sympathy that use life words
+    "Please check the amount you entered for rent, it says 12000.",
+    "Save it in the app before you send.",
+    "Hope your son feels better soon, no rush on the survey.",
+    "Your story is waiting because the consent box was not ticked. Kindly tick it and resubmit.",
+    "Stop by the community center Saturday between 10 and 2 to pick up your stipend card.",
+    "Be sure to include tips in the income section.",
+    "Come at 10 instead of 9 on Thursday, the church hall opens late.",
+    "You should see a pop-up asking for your code.",
+    "Cierre sesión y vuelva a entrar, con eso se arregla.",
+    "¿Cómo deciden en casa cuando hay que gastar en algo grande?",
+    "Guarde la foto del recibo antes de mandar la encuesta.",
 ]
 
 ADVICE_BY_RULE = [
@@ -121,12 +133,30 @@ ADVICE_BY_RULE = [
     ("advice.imperative", "when u come 2moro bring ID + sign up 4 the WIC thing downstairs"),
     ("advice.imperative", "Honestly? Drop the gym membership till things settle down."),
     ("advice.first_person_recommendation", "I'd stop giving credit to the neighbors."),
+    # generalized after held-out rounds 9 to 11
+    ("advice.referral", "Let me link you with a lady who makes soap, she can show you how."),
+    ("advice.referral", "I went ahead and booked you an appointment with the budget coach."),
+    ("advice.referral", "I'm calling the food bank to add your family to their list."),
+    ("advice.referral", "Le puedo apartar una cita con la asesora de finanzas el martes."),
+    ("advice.referral", "Yo la apunto para el taller de costura, empieza el lunes."),
+    ("advice.softened_suggestion", "Honestly it's not right to keep lending your cousin money."),
+    ("advice.softened_suggestion", "Just my two cents: the flea market booth isn't worth it."),
+    ("advice.softened_suggestion", "No more payday loans, ok?"),
+    ("advice.softened_suggestion", "Isn't it about time your son found his own apartment?"),
+    ("advice.norm_statement", "No está bien que le sigas prestando a tu cuñado."),
+    ("advice.imperative", "Apúntelo todo en una libretita, así sabe en qué se le va el gasto."),
+    ("advice.imperative", "Denúncielo en la defensoría del consumidor."),
+    ("advice.imperative", "Nunca firme un pagaré en blanco."),
+    ("advice.imperative", "Súbale un poquito al precio de los tamales."),
+    ("advice.imperative", "Do not sign anything the debt collector sends."),
 ]
 
 BEST_PRACTICE = [
     "A family in Monrovia doubled their sales after pooling money to buy a freezer.",
     "Families in the Riverside group started a savings circle; their post is in the feed.",
     "Unas familias de Fresno hicieron un intercambio de ropa, las fotos están en la app.",
+    "Feed highlight: a neighbor group raised $600 for a member's car repair in one week.",
+    "The Banguras buy rice by the bag with two neighbors, and it works out cheaper per month.",
 ]
 
 

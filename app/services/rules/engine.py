@@ -98,6 +98,8 @@ class Profile:
     stopwords: frozenset[str] = frozenset()  # words that show a clause is in this language
     # program verbs that also direct life ("send the kids to school", "mandar a los niños")
     ambiguous_logistic_verbs: frozenset[str] = frozenset()
+    # a question word opening an open question ("how do you decide when you need to pay…?")
+    open_question: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,16 @@ def _about_others(profile: Profile, scope: str) -> bool:
     return bool(profile.peer_subjects.search(scope)) and not addressed
 
 
+def _in_open_question(profile: Profile, text: str, position: int) -> bool:
+    """Is ``position`` inside a sentence that opens with a question word and ends with "?"."""
+    starts = [start for start, _ in spans(SENTENCE_BREAK, text) if start <= position]
+    start = starts[-1] if starts else 0
+    end = _sentence_end(text, position)
+    if text[end : end + 1] != "?":
+        return False
+    return bool(profile.open_question.match(text[start:end].lstrip(" ¿")))
+
+
 def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
     findings: list[Finding] = []
     for trigger in profile.triggers:
@@ -199,6 +211,10 @@ def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
                 head, _ = _head(profile, text, match.end(), end)
                 if not profile.is_infinitive(head):
                     continue
+            if trigger.rule_id == "advice.second_person_modal" and _in_open_question(
+                profile, text, match.start()
+            ):
+                continue
             about = text[match.end() : end]
             head, _ = _head(profile, text, match.end(), end)
             # "maybe the families in Ganta…" reports; "you should sell to the households in the

@@ -11,6 +11,8 @@ import re
 # fmt: off
 # SMS spellings and missing apostrophes -> canonical English words.
 ABBREVIATIONS: dict[str, str] = {
+    "savin": "saving", "spendin": "spending", "payin": "paying", "buyin": "buying",
+    "sellin": "selling", "borrowin": "borrowing", "lendin": "lending",
     "u": "you", "ya": "you", "yu": "you", "yuh": "you", "ur": "your", "yr": "your",
     "youre": "you're", "yall": "you all", "y'all": "you all", "youll": "you'll",
     "youd": "you'd", "shud": "should", "shld": "should", "shd": "should", "shoud": "should",
@@ -112,7 +114,7 @@ OBJECT_DEPENDENT_VERBS: tuple[str, ...] = (
 # Program verbs that also direct a family's life ("send the kids to school"): they count as
 # app help only when nothing else in their scope is about life.
 AMBIGUOUS_LOGISTIC_VERBS = frozenset(
-    ["text", "message", "show", "check", "note", "arrive", "delete", "add", "correct"]
+    ["text", "message", "show", "check", "note", "arrive", "delete", "add", "correct", "include"]
 )
 
 # Verbs that make a directive plain app/survey help ("you need to log in again").
@@ -125,7 +127,7 @@ LOGISTIC_VERBS = frozenset(
         "re-send", "double-check", "recheck", "text", "message", "email", "dm", "ping", "zoom",
         "crop", "rotate", "retype", "re-enter", "arrive", "show", "appear", "load", "sync",
         "check", "revert", "recheck", "re-check", "logout", "sign-in", "signin", "note", "delete",
-        "clarify", "correct", "add", "tick", "untick"
+        "clarify", "correct", "add", "tick", "untick", "include"
     ]
 )
 
@@ -171,7 +173,7 @@ def word_alternation(words: set[str] | frozenset[str] | tuple[str, ...]) -> str:
 
 _LIFE_NOUNS = r"""
 (?<!mobile\s)money|cash|savings?|saving|bank\s+account|savings\s+account|bank|banks|credit\s+union
-|loans?|debts?|credit\s+card|card
+|loans?|debts?|credit\s+card|(?<!stipend\s)(?<!id\s)(?<!ghana\s)card
 |bills?|rent|landlord|lease|mortgage|budget|spending|expenses?|interest|payday|moneylender
 |lender|lottery|refund|tax(?:es)?|income|salary|wages?|paycheck|overtime|raise|allowance
 |fixed\s+deposit|deposit|susu|tontine|chama|esusu|savings\s+circle|insurance|subsid(?:y|ies)
@@ -184,7 +186,7 @@ _LIFE_NOUNS = r"""
 |grades?|teacher|tutor|daycare|childcare|babysit\w*|kids?|children|child|baby|babies|son|sons
 |daughters?|girl|boy|toddler|clinic|doctor|hospital|health|medicine|medication|vaccines?
 |shots?|deworming|dentist|pharmacy|smoking|drinking|alcohol|diet|formula|diapers|food
-|groceries|grocery|housing|section\s+8|recertification|(?:under|below|less\s+than)\s+[$]?\d+|meals?|cooking|bulk|takeout|car|truck|van|motorbike|bike|repairs?|roof|house
+|pensions?|nassit|social\s+security|ssi|disability|groceries|grocery|housing|section\s+8|recertification|(?:under|below|less\s+than)\s+[$]?\d+|meals?|cooking|bulk|takeout|car|truck|van|motorbike|bike|repairs?|roof|house
 |apartment|rent-to-own|furniture|tv|cable|phone\s+bill|phone\s+plan|phone\s+credit
 |electric\w*|light\s+bill|utilit(?:y|ies)|gas|water\s+bill|lawyer|legal\s+aid|eviction
 |court|tenant|union|counselor|social\s+worker|agency|program|hotline|211|church|loan\s+shark
@@ -203,7 +205,7 @@ LIFE_TERMS = re.compile(
 APP_TERMS = re.compile(
     r"\b(?:survey|surveys|form|forms|app|application|photos?|pictures?|image|images|"
     r"receipts?|passbook|screenshot|upload\w*|submit\w*|button|icon|camera|screen|settings|"
-    r"cache|password|login|log\s+in|code|link|links|email|e-mail|wifi|wi-fi|data|signal|"
+    r"cache|password|login|log\s+in|code|link(?!\s+(?:you|u)\b)|links|email|e-mail|wifi|wi-fi|data|signal|"
     r"version|update|meeting|meetings|check-in|visit|(?:the|a|video|phone|check-in)\s+call|"
     r"payment(?!\s+plan)|story|payouts?|credited|transfer|transferred|mobile\s+money|momo|"
     r"m-?pesa|wallet|figures?|typo|entry|entries|liaison|helpline|this\s+number|session|"
@@ -213,15 +215,17 @@ APP_TERMS = re.compile(
     r"questions|answers?|field|portal|website|site|system|server|phone|message|text|"
     r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"
     r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|pop-?up|(?:under|below|next\s+to|beside)\s+(?:their|his|her|each|the)\s+(?:own\s+)?names?|box|boxes|column|rows?|"
-    r"(?:own|one|each|same|separate|next)\s+lines?|(?:is|are|be|was)\s+(?:written|entered|filled|listed)|"
+    r"(?:own|one|each|same|separate|next)\s+lines?|(?:under|in|into|at|as)\s+(?:the\s+)?['\"\u2018\u201c]|(?:is|are|be|was)\s+(?:written|entered|filled|listed)|"
     r"pay\s+stubs?|pay\s*slips?|payslips?|pay\s+period|statement|"
     r"(?:ghana|id|national|voter'?s?|aadhaar|nhis|insurance|health)\s+cards?|"
     r"church\s+hall|community\s+(?:hall|center|centre|room)|hall|venue|"
     r"(?:you|u)\s+(?:entered|put\s+(?:in|down|there)|wrote|typed|filled|recorded))\b"
 )
 
+# Half-weight logistics evidence: days and hours, and the stipend ("pick up your stipend card"
+# is logistics, "put the stipend into savings" is not).
 TIME_TERMS = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|"
+    r"\b(?:stipends?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|"
     r"sat|sun|tomorrow|tonight|today|o'clock|noon|morning|evening|afternoon|"
     r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|(?<=\bat\s)\d{1,2}(?::\d\d)?|(?<=\bof\s)\d{1,2}|"
     r"(?<=\bby\s)\d{1,2}|deadline|due)\b"

@@ -135,6 +135,7 @@ CHAIN_VERBS = frozenset(
     [
         "intentar", "intente", "intenta", "tratar", "trate", "trata", "procurar", "procure",
         "procura", "empezar", "empiece", "empieza", "comenzar", "comience", "comienza", "volver",
+        "aproveche", "aprovecha", "aprovechen", "aprovecha",
         "vuelva", "vuelve", "seguir", "siga", "sigue", "dejar"
     ]
 )
@@ -144,7 +145,7 @@ SKIP_WORDS = frozenset(
         "de", "a", "que", "no", "mejor", "tambien", "ya", "siempre", "solo", "solamente", "primero",
         "bien", "si", "ir", "vaya", "ahora", "se", "le", "les", "lo", "la", "los", "las", "me",
         "te", "nos", "usted", "tu", "ustedes", "muy", "mas", "un", "poco", "poquito", "por",
-        "favor", "realmente", "pronto", "hoy", "mismo"
+        "favor", "realmente", "pronto", "hoy", "mismo", "para"
     ]
 )
 
@@ -214,7 +215,7 @@ dinero|plata|lana|feria|efectivo|ahorros?|cuenta\s+de\s+ahorros?|banco|cooperati
 |patron|jefe|trabajo|empleo|chamba|turno|horas\s+extra|negocio|ventas?|precios?|clientes
 |ganancias?|tienda|puesto|mercado|mercancia|inventario|refri|horno|maquina|tortillas
 |pupusas|tamales|comida|tiend\w*|negocit\w*|puestit\w*|gasolina|tanque|escuela|colegio|beca|becas|utiles|tarea|maestra|maestro
-|calificaciones|chicos|chamacos|cipotes|chamos|pelados|guaguas|hijitos|asesora?|finanzas|licenciad[ao]|migracion|parroquia|iglesia|grupo\s+de\s+apoyo|inflacion|dolares|plazo\s+fijo|universidad|prepa|preparatoria|secundaria|primaria|kinder|guarderia|ninos?|ninas?|hijos?|hijas?|bebe|nene|salud|clinica|centro\s+de\s+salud
+|calificaciones|talleres|taller|curso|cursos|capacitacion|chicos|chamacos|cipotes|chamos|pelados|guaguas|hijitos|asesora?|finanzas|licenciad[ao]|migracion|parroquia|iglesia|grupo\s+de\s+apoyo|inflacion|dolares|plazo\s+fijo|universidad|prepa|preparatoria|secundaria|primaria|kinder|guarderia|ninos?|ninas?|hijos?|hijas?|bebe|nene|salud|clinica|centro\s+de\s+salud
 |doctor|doctora|medico|hospital|medicina|vacunas?|seguro|asma|formula|casa|terreno|carro
 |carros|auto|moto|camioneta|muebles|tele|television|abogado|desalojo|wic|apoyo\s+de
 |psicologa|psicologo|dentista|enfermera|terapia|consejera|cheque|remesas?|aval|fiador

@@ -204,6 +204,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bjust\s+(?:a\s+)?(?:thought|saying|sayin|suggestion|an\s+idea)\b"
             r"|\bjust\s+so\s+you\s+know\b(?![^.!?]*\b(?:posted|shared|reported|wrote|told))"
             r"|\b(?:my|just\s+my)\s+two\s+cents\b"
+            r"|\b(?:a\s+)?(?:good|great|nice|smart)\s+idea\s+for\s+(?:you|your)\b"
+            r"|\b(?:don't|do\s+not)\s+be\s+the\s+(?:one|only|last)\b"
+            r"|\bsay\s+no\s+(?:until|to|unless|this\s+time|next\s+time)\b"
+            r"|(?:^|(?<=[.!?]\s)|(?<=[.!?]))\s*no\s+more\s+(?=[a-z])"
+            r"|\b(?:hang|hold)\s+on\s*to\b"
             r"|\b(?:it's|it\s+is|its|that's|that\s+is|da|dat|e)\s+(?:really\s+)?(?:not|no|isn't)\s+"
             r"(?:right|good|wise|safe|okay|ok|fair|smart|healthy)\s+(?:to|for|leaving|letting|that)\b"
             r"|\b(?:irresponsible|reckless|careless|foolish|unwise|selfish)\s+(?:to|of\s+you)\b"
@@ -219,7 +224,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bthe\s+(?:trick|secret|key)\s+is\b"
             r"|\bwhat\s+(?:you|una|y'all)\s+(?:want|need|wanna|gotta|have|got)\s+(?:to\s+)?do\s+is\b"
             r"|\ba\s+word\s+to\s+the\s+wise\b"
-            r"|\b(?:it|that|this)\s+(?:really\s+|always\s+)?(?:helps|works|worked\s+for\s+me)\b"
+            r"|\b(?:it|that|this)\s+(?:really\s+|always\s+)?(?:helps|works(?!\s+out\b)|worked\s+for\s+me)\b"
         ),
         Check.STRONG,
     ),
@@ -348,6 +353,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         "advice.referral",
         _rx(
             r"\blet\s+me\s+(?:link|connect|hook|put|introduce|refer|pair)\s+you\b"
+            r"|\bwe(?:'ll|\s+will|'re\s+going\s+to|\s+can)\s+get\s+(?:[a-z]+\s+){1,2}?(?:enrolled|signed\s+up"
+            r"|registered|on\s+the\s+(?:list|waitlist)|into)\b"
+            r"|\bi(?:'m|\s+am|'ll|\s+will)\s+(?:calling|call|contacting|contact|emailing|email|writing\s+to"
+            r"|talking\s+to|asking|ask)\s+(?:[a-z]+\s+){1,4}?(?:to|so\s+they)\s+(?:add|put|get|sign|enroll"
+            r"|register|help|take|give|find)\s+(?:you|your)\b"
             r"|\bi\s+(?:can|could|'ll|will|'d\s+be\s+happy\s+to)\s+(?:set|hook|link|connect|introduce"
             r"|refer|pair|sign)\s+(?:you|u)\b|\bi(?:'ll|\s+will)\s+put\s+your\s+name\s+down\b"
             r"|\bi(?:'ll|\s+will|'ve|\s+have|\s+went\s+ahead\s+and|\s+already)?\s+(?:booked|signed"
@@ -532,6 +542,7 @@ PROFILE = Profile(
     in_context=lex.in_context,
     stopwords=lex.STOPWORDS,
     ambiguous_logistic_verbs=lex.AMBIGUOUS_LOGISTIC_VERBS,
+    open_question=re.compile(r"(?:how|when|who|where|how\s+much|how\s+many|which)\b"),
     pointer_verbs=frozenset(
         {"see", "look", "check", "read", "watch", "view", "open", "find", "peep", "scroll"}
     ),

@@ -112,6 +112,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|contacto|telefono|datos|whatsapp)\s+de\s+(?:una?|la|el|mi)\b"
             r"|\bya\s+(?:le|te|la|lo)\s+(?:anote|inscribi|apunte|registre|agende)\b"
             r"|\b(?:le|te)\s+(?:saque|hice|agende|aparte|consegui)\s+(?:una\s+)?cita\b"
+            r"|\byo\s+(?:la|lo|le|los|las|te)\s+(?:apunto|anoto|inscribo|registro|meto|llevo|recomiendo)\b"
+            r"|\bahi\s+(?:le|la|lo|te|les|los|las)\s+(?:ayudan|asesoran|orientan|atienden|dan|apoyan)\b"
         ),
         Check.STRONG,
     ),
@@ -176,7 +178,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|visto\s+la\s+posibilidad)\b|\bya\s+penso\s+en\b|\bpor\s*que\s+no\b|\by\s+si\b"
             r"|\ba\s+lo\s+mejor\b|\btal\s+vez\b(?!\s+(?:recuerde|recuerdes|se\s+acuerde))"
             r"|\bquizas?\b(?!\s+(?:recuerde|recuerdes|se\s+acuerde))"
-            r"|\bmejor\s+(?:no\s+)?(?:se\s+|le\s+|les\s+|lo\s+|la\s+)?(?=[a-z]+(?:ar|er|ir|e|en|es"
+            r"|(?<!\balcanza\s)(?<!\balcanzo\s)(?<!\bva\s)(?<!\bfue\s)(?<!\bvive\s)(?<!\bviven\s)"
+            r"(?<!\bfunciona\s)(?<!\bfunciono\s)(?<!\bsale\s)(?<!\bsalio\s)(?<!\bvende\s)"
+            r"(?<!\bvenden\s)(?<!\bvendio\s)(?<!\besta\s)(?<!\bestan\s)(?<!\bcomen\s)(?<!\banda\s)"
+            r"\bmejor\s+(?:no\s+)?(?:se\s+|le\s+|les\s+|lo\s+|la\s+)?(?=[a-z]+(?:ar|er|ir|e|en|es"
             r"|a|an|as)\b)(?!(?:precio|calidad|momento|opcion|manera|forma|idea|cosa|casa|vida"
             r"|ano|mes|dia|semana|venta|ventas|oferta|amiga|amigo)\b)"
             r"|\bno\s+seria\s+(?:mejor|bueno|buena\s+idea)\b"
@@ -238,7 +243,9 @@ CLAUSE_PREFIX = re.compile(
     r"con\s+el\s+(?:apoyo|estipendio|dinero))\b\s*)*"
 )
 
-NEGATION = re.compile(r"no\s+(?:(?:se|le|les|lo|la|los|las|me|te|nos|mas|nunca)\s+)*")
+NEGATION = re.compile(
+    r"(?:no|nunca|jamas)\s+(?:(?:se|le|les|lo|la|los|las|me|te|nos|mas|nunca)\s+)*"
+)
 
 BENIGN_HEADS = re.compile(
     r"(?:haber|estar|llegar|aparecer|recibir|ver|verse|quedar)\w*\b"
@@ -315,6 +322,7 @@ PROFILE = Profile(
     is_infinitive=lex.is_infinitive,
     stopwords=lex.STOPWORDS,
     ambiguous_logistic_verbs=lex.AMBIGUOUS_LOGISTIC_VERBS,
+    open_question=re.compile(r"(?:como|cuando|quien|quienes|donde|cuanto|cuanta|cuantos|cuantas)\b"),
     pointer_verbs=frozenset(
         {
             "mire",

@@ -67,11 +67,16 @@ def _forms(word: str) -> tuple[bool, bool]:
 # Message headings that look like commands: "update from Guatemala", "word from the group".
 _HEADINGS = _words("update word greetings shout note message news reminder love update")
 _HEADING_LINKS = _words("from to on about of")
+# "feed highlight: …", "group update: …": a program noun before a news noun
+_PROGRAM_NOUNS = _words("feed group program story community weekly monthly")
+_NEWS_NOUNS = _words("highlight highlights update updates news spotlight alert post story")
 
 
 def follows_subject(word: str, following: str) -> bool:
     """Does ``following`` show that ``word`` is a subject or a heading, not a command?"""
     if word in _HEADINGS and following in _HEADING_LINKS:
+        return True
+    if word in _PROGRAM_NOUNS and following in _NEWS_NOUNS:
         return True
     return following in _AUXILIARIES or (following.endswith("ed") and len(following) > 4)
 
