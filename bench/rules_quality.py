@@ -48,6 +48,8 @@ SET_ROLES = {
     "liaison_messages_heldout8.jsonl": "held-out 8, blind first score recorded, then TUNED ON",
     "liaison_messages_heldout10.jsonl": "held-out 10, blind final score of round 9, then TUNED ON",
     "liaison_messages_heldout11.jsonl": "held-out 11, blind final score of round 9, then TUNED ON",
+    "liaison_messages_heldout12.jsonl": "held-out 12, blind final score of round 10, then TUNED ON",
+    "liaison_messages_heldout13.jsonl": "held-out 13, blind final score of round 11, then TUNED ON",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
