@@ -98,6 +98,8 @@ class Profile:
     stopwords: frozenset[str] = frozenset()  # words that show a clause is in this language
     # program verbs that also direct life ("send the kids to school", "mandar a los niños")
     ambiguous_logistic_verbs: frozenset[str] = frozenset()
+    # a word that can only be a command wherever it stands (Spanish "guárdela")
+    command_anywhere: Callable[[str], bool] = lambda word: False
     # a question word opening an open question ("how do you decide when you need to pay…?")
     open_question: re.Pattern[str] = re.compile(r"(?!)")
 
@@ -305,6 +307,11 @@ def _imperative_findings(profile: Profile, text: str) -> list[Finding]:
     for start, end in spans(CLAUSE_BREAK, text):
         sentence_start = max((s for s in sentence_starts if s <= start), default=0)
         finding = _imperative_at(profile, text, start, end, sentence_start)
+        if finding is None:
+            later = (w for w in _WORD.finditer(text, start, end) if w.start() > start + 1)
+            command = next((w for w in later if profile.command_anywhere(w.group())), None)
+            if command is not None:
+                finding = _imperative_at(profile, text, command.start(), end, sentence_start)
         if finding is not None:
             findings.append(finding)
     return findings

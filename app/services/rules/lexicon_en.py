@@ -127,7 +127,7 @@ LOGISTIC_VERBS = frozenset(
         "re-send", "double-check", "recheck", "text", "message", "email", "dm", "ping", "zoom",
         "crop", "rotate", "retype", "re-enter", "arrive", "show", "appear", "load", "sync",
         "check", "revert", "recheck", "re-check", "logout", "sign-in", "signin", "note", "delete",
-        "clarify", "correct", "add", "tick", "untick", "include"
+        "clarify", "correct", "add", "tick", "untick", "include", "inform", "intimate"
     ]
 )
 
@@ -214,7 +214,7 @@ APP_TERMS = re.compile(
     r"stories|post(?!\s+office)|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
     r"questions|answers?|field|portal|website|site|system|server|phone|message|text|"
     r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"
-    r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|pop-?up|(?:under|below|next\s+to|beside)\s+(?:their|his|her|each|the)\s+(?:own\s+)?names?|box|boxes|column|rows?|"
+    r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|pop-?up|birthdays?|birth\s+dates?|date\s+of\s+birth|dob|(?:under|below|next\s+to|beside)\s+(?:their|his|her|each|the)\s+(?:own\s+)?names?|box|boxes|column|rows?|"
     r"(?:own|one|each|same|separate|next)\s+lines?|(?:under|in|into|at|as)\s+(?:the\s+)?['\"\u2018\u201c]|(?:is|are|be|was)\s+(?:written|entered|filled|listed)|"
     r"pay\s+stubs?|pay\s*slips?|payslips?|pay\s+period|statement|"
     r"(?:ghana|id|national|voter'?s?|aadhaar|nhis|insurance|health)\s+cards?|"

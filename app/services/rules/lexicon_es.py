@@ -170,6 +170,34 @@ def base_form(word: str) -> str:
     return word
 
 
+_THIRD_PERSON_CLITIC = re.compile(r"(?:se|le|les|lo|la|los|las)$")
+
+
+def is_enclitic_command(word: str) -> bool:
+    """ "guardela", "mandeselo": a pronoun attached to a finite verb only happens in commands.
+
+    Pronouns for the speaker ("mandeme", "digame") ask for something and are left out.
+    """
+    base = base_form(word)
+    return (
+        base != word
+        and bool(_THIRD_PERSON_CLITIC.search(word))
+        and not is_infinitive(base)
+        and (base in LIFE_VERB_FORMS or base in OBJECT_DEPENDENT_FORMS)
+    )
+
+
+_REPORTING_VERBS = frozenset(
+    ["cuenta", "dice", "comenta", "explica", "platica", "escribe", "asegura", "cree", "dicen",
+     "cuentan", "comentan", "explican", "aseguran", "creen"]
+)
+
+
+def follows_subject(word: str, following: str) -> bool:
+    """ "cuenta que", "dice que": a tú form before "que" reports what someone says."""
+    return following == "que" and word in _REPORTING_VERBS
+
+
 def is_infinitive(word: str) -> bool:
     """Infinitives end in -ar/-er/-ir (after clitics are stripped)."""
     return word == "ir" or (len(word) > 2 and word.endswith(("ar", "er", "ir")))
@@ -203,6 +231,10 @@ def _conjugated(table: tuple[tuple[str, str, str], ...]) -> set[str]:
 
 
 LIFE_VERB_FORMS = frozenset(_forms(_LIFE_VERBS))
+# usted/ustedes subjunctives and negative tú forms: after "no" they only ever command or wish
+NEGATIVE_COMMAND_FORMS = frozenset(
+    form for _, usted, _ in _LIFE_VERBS for form in (usted, usted + "s", usted + "n")
+)
 OBJECT_DEPENDENT_FORMS = frozenset(_forms(_OBJECT_DEPENDENT))
 KNOWN_VERB_FORMS = LIFE_VERB_FORMS | OBJECT_DEPENDENT_FORMS | LOGISTIC_VERBS | CHAIN_VERBS
 # tú imperatives that are also 3rd-person statements ("¿Vende los domingos?").

@@ -58,11 +58,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?<!\bya\s)\b(?:le|te|les)\s+(?:recomiendo|recomendaria|sugiero|sugeriria|aconsejo"
             r"|aconsejaria|propongo)\b|\b(?:mi|un|una|le\s+doy\s+un|te\s+doy\s+un)\s+(?:consejo"
             r"|consejito|sugerencia|recomendacion)\b|\b(?:recomiendo|sugiero)\s+que\b"
-            r"|\bseria\s+(?:muy\s+)?(?:bueno|mejor|bien|buena\s+idea|conveniente|util|importante"
+            r"|\bseria\s+(?:muy\s+)?(?:bueno|mejor|bien|buena\s+idea|conveniente|util|importante|prudente"
             r"|recomendable|ideal|inteligente|sabio)\b|\blo\s+(?:mejor|ideal|mas\s+[a-z]+|recomendable|conveniente|importante|indicado"
             r"|sensato|inteligente|que\s+(?:tienen|tiene|tienes|tenes|deben|debe|debes)\s+que\s+hacer)"
             r"\s+(?:es|seria|sera|fuera|que|hacer)\b"
-            r"|\bmas\s+vale\b|\bvale\s+la\s+pena\b|\b(?:es|seria|sera|resulta)\s+(?:mucho\s+)?"
+            r"|\bmas\s+vale\b|\bvale\s+la\s+pena\b|\b(?:es|seria|sera|resulta)\s+(?:mucho\s+|muy\s+)?"
             r"(?:mejor|importante|bueno|recomendable|conveniente|necesario|urgente|clave"
             r"|fundamental|preferible|indispensable|mas\s+barato|mas\s+facil)\s+(?:que|si|para)?\b"
             r"|\b(?:te|le|les)?\s*(?:sale|saldria|resulta|sale\s+a\s+cuenta)\s+(?:mucho\s+)?"
@@ -140,12 +140,33 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"\b(?:ese|esa|esos|esas|el|la|los|las|este|esta|su|tu|sus|tus)\s+(?:[a-z]+\s+){0,4}?"
             r"(?:es|son)\s+para\b[^.!?]{1,40}?,?\s*no\s+(?:para|en)\b"
-            r"|\bno\s+(?:esta|es)\s+bien\s+que\b|\bno\s+es\s+(?:buena\s+idea|justo|correcto|seguro|sano)\b"
+            r"|\bno\s+(?:esta|es)\s+bien\s+que\b|\b(?:es|parece)\s+(?:un\s+poco\s+|muy\s+)?(?:excesivo|demasiado)\b"
+            r"|\b(?:sugerirle|recomendarle|aconsejarle|sugerirte|recomendarte|aconsejarte|sugerirles"
+            r"|recomendarles)\b|\ben\s+mi\s+caso\b|\byo\s+cuando\s+(?:estaba|estuve|tenia)\b"
+            r"|\bcuando\s+yo\s+(?:estaba|estuve)\s+(?:como|en\s+su|en\s+tu)\b"
+            r"|\b(?:pienselo|piensalo|pensalo|piensenlo|pienseselo)\b"
+            r"|\bmi\s+experiencia\b|\blo\s+que\s+(?:a\s+mi\s+)?me\s+(?:salvo|sirvio|funciono|ayudo)\b"
+            r"|\b(?:ahi|aqui)\s+(?:le|te|les)\s+dejo\s+la\s+idea\b|\byo\s+pase\s+por\s+lo\s+mismo\b"
+            r"|\b(?:ha|has|han|habia|habias)\s+pensado\s+en\b"
+            r"|\b(?:le|te|les)\s+de\s+(?:sabiduria|fuerzas?|valor|animo|paciencia|valentia)\b[^.!?]{0,30}?"
+            r"\bpara\s+(?=[a-z]*(?:ar|er|ir)(?:se|le|les|lo|la)?\b)|\bno\s+es\s+(?:buena\s+idea|justo|correcto|seguro|sano)\b"
             r"|\b(?:nadie|ninguna\s+familia|toda\s+familia|todas\s+las\s+familias|las\s+familias"
             r"|los\s+padres|uno)\s+(?:no\s+)?(?:deberia|debe|tiene\s+que|necesita)\b"
             r"|\b(?:los|las|el|la|ese|esa|esos|esas)\s+(?:[a-z]+\s+){1,2}?(?:deberian|deberia"
-            r"|deben|debe|tienen\s+que|tiene\s+que)\s+(?!(?:llegar|aparecer|estar|haber|salir"
+            r"|deben|debe|tienen\s+que|tiene\s+que|necesita\s+(?=ir|ver|comer|dormir|tomar|estudiar)"
+            r"|necesitan\s+(?=ir|ver|comer|dormir|tomar|estudiar))\s*(?!(?:llegar|aparecer|estar|haber|salir"
             r"|verse|quedar)\b)"
+        ),
+        Check.STRONG,
+    ),
+    # A negative command is in the subjunctive, so it can stand anywhere in an unpunctuated SMS
+    Trigger(
+        "advice.imperative",
+        re.compile(
+            r"(?<!\bque\s)(?<!\bojala\s)(?<!\bsi\s)\bno\s+(?:(?:se|le|les|lo|la|los|las)\s+)*"
+            r"(?=(?:"
+            + "|".join(sorted(lex.NEGATIVE_COMMAND_FORMS, key=len, reverse=True))
+            + r")\b)"
         ),
         Check.STRONG,
     ),
@@ -204,6 +225,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:(?:usted|tu|ustedes)\s+)?(?:y\s+sus?\s+[a-z]+\s+)?(?:tambien\s+)?(?:podria|podrian"
             r"|puede|pueden|podrias)\s+(?:hacerlo|intentarlo|probarlo|hacer\s+algo\s+asi)\b"
             r"|\b(?:intentelo|pruebelo|animese|animate|animense)\b"
+            r"|\b(?:usted|ustedes|tu|vos)\s+tambien\s+(?:podria|podrian|podrias|puede|pueden|puedes"
+            r"|podes|deberia|deberian|deberias)\b"
+            r"|\b(?:te|se|les?)\s+anim(?:as|a|an)\s*(?=\?)"
         ),
         Check.ALWAYS,
     ),
@@ -322,7 +346,11 @@ PROFILE = Profile(
     is_infinitive=lex.is_infinitive,
     stopwords=lex.STOPWORDS,
     ambiguous_logistic_verbs=lex.AMBIGUOUS_LOGISTIC_VERBS,
-    open_question=re.compile(r"(?:como|cuando|quien|quienes|donde|cuanto|cuanta|cuantos|cuantas)\b"),
+    command_anywhere=lex.is_enclitic_command,
+    follows_subject=lex.follows_subject,
+    open_question=re.compile(
+        r"(?:como|cuando|quien|quienes|donde|cuanto|cuanta|cuantos|cuantas)\b"
+    ),
     pointer_verbs=frozenset(
         {
             "mire",
