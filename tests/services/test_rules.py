@@ -82,6 +82,10 @@ TRAPS = [
     "Congratulations on the baby! Send the name and birthday so I add her to the household.",
     "I will visit on Thursday between 11 and 1. Kindly inform if this time is not convenient.",
     "Did anyone advise you to take the loan, or was it your own idea?",
+    "Thanks for the honest answers about the debt, that helps us a lot.",
+    "I'll swing by the farm Thursday around 2 for the visit if that works.",
+    "Should the $300 tax refund go under income or under gifts?",
+    "You wrote that you should have paid the water bill sooner. Is the $120 the late fee?",
 ]
 
 ADVICE_BY_RULE = [
@@ -164,6 +168,12 @@ ADVICE_BY_RULE = [
     ("advice.norm_statement", "Que la Virgen le dé fuerzas para ir al médico esta semana."),
     ("advice.peer_nudge", "Unas familias ahorraron en grupo; ustedes también podrían."),
     ("advice.norm_statement", "señora Ana el niño necesita ir al centro de salud por esa tos"),
+    # generalized after held-out round 14
+    ("advice.first_person_recommendation", "I'd recommend keeping the group money in a bank."),
+    ("advice.softened_suggestion", "Your call, but waiting on the surgery seems risky to me."),
+    ("advice.softened_suggestion", "A budget app would make this so much easier for you."),
+    ("advice.softened_suggestion", "Jasmine should look into dual enrollment."),
+    ("advice.referral", "Si quiere, yo mismo le lleno la solicitud del subsidio de vivienda."),
 ]
 
 BEST_PRACTICE = [

@@ -98,6 +98,8 @@ class Profile:
     stopwords: frozenset[str] = frozenset()  # words that show a clause is in this language
     # program verbs that also direct life ("send the kids to school", "mandar a los niños")
     ambiguous_logistic_verbs: frozenset[str] = frozenset()
+    # the verb of a gerund ("recommend keeping the money…" -> "keep")
+    gerund_base: Callable[[str], str] = lambda word: word
     # a word that can only be a command wherever it stands (Spanish "guárdela")
     command_anywhere: Callable[[str], bool] = lambda word: False
     # a question word opening an open question ("how do you decide when you need to pay…?")
@@ -221,7 +223,8 @@ def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
             head, _ = _head(profile, text, match.end(), end)
             # "maybe the families in Ganta…" reports; "you should sell to the households in the
             # colony" still directs the reader, whoever the object is.
-            directs = head in profile.strong_verbs or head in profile.weak_verbs
+            verb = profile.gerund_base(head)
+            directs = verb in profile.strong_verbs or verb in profile.weak_verbs
             if (
                 trigger.check is not Check.ALWAYS
                 and (head in profile.pointer_verbs or not directs)

@@ -166,6 +166,17 @@ def inflections(verb: str) -> set[str]:
     return forms
 
 
+def gerund_base(word: str) -> str:
+    """ "keeping" -> "keep", "saving" -> "save", "cutting" -> "cut"; other words unchanged."""
+    if not word.endswith("ing") or len(word) < 6:
+        return word
+    stem = word[:-3]
+    for candidate in (stem, stem + "e", stem[:-1]):
+        if candidate in _KNOWN_VERBS:
+            return candidate
+    return word
+
+
 def word_alternation(words: set[str] | frozenset[str] | tuple[str, ...]) -> str:
     """A regex alternation, longest first, of literal words."""
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
@@ -196,6 +207,7 @@ _LIFE_NOUNS = r"""
 |fees|profit|menu|cookshop|interest\s+rate|credit\s+score|score|resume|cv|indeed
 |counselou?r|therapist|psychologist|social\s+worker|advisor|adviser|snap|medicaid|ebt
 """
+_KNOWN_VERBS = frozenset(LIFE_VERBS) | frozenset(OBJECT_DEPENDENT_VERBS)
 # Life verbs in any form count as life words too ("selling", "paid off").
 _LIFE_VERB_FORMS = {form for verb in LIFE_VERBS for form in inflections(verb)}
 LIFE_TERMS = re.compile(

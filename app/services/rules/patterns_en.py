@@ -29,6 +29,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "advice.second_person_modal",
         _rx(
+            r"(?<!\bwrote\sthat\s)(?<!\bsaid\sthat\s)(?<!\bmentioned\sthat\s)(?<!\btold\sme\s)"
             rf"\b{_YOU}\s+{_ADV}(?:should(?:n't)?|must|need\s+to|needs\s+to|have\s+to|has\s+to"
             r"|ought\s+to|oughta|'d\s+better|had\s+better|better|got\s+to|gotta|may\s+please"
             r"|can\s+please|please|would\s+do\s+well\s+to|are\s+going\s+to\s+have\s+to"
@@ -75,6 +76,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|(?<=\bngl\s)|(?<=\band\s))(?:(?:really|def|seriously|definitely)\s+)?"
             r"(?:gotta|got\s+to|need\s+to|must|ought\s+to|better|should)\b"
             r"(?!\s+(?:we|i|they|he|she|you|it|be\s+there|have\s+(?:received|gotten|got)))"
+            r"(?!\s+(?:the|this|that|these|those|my|our)\b[^.!?]*\?)"
         ),
         Check.STRONG,
     ),
@@ -209,6 +211,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:the\s+)?(?:one|only|main|first)\s+thing\s+i(?:'d|\s+would)\s+(?:change|do|suggest"
             r"|add|fix|look\s+at)\b|\bsame\s+(?:can|could|should|may)\s+be\s+done\b"
             r"|\bin\s+your\s+case\s+(?:also|too)\b"
+            r"|\b(?:seems|sounds|looks)\s+(?:really\s+|very\s+|a\s+bit\s+|kind\s+of\s+|pretty\s+)?"
+            r"(?:risky|dangerous|unwise|like\s+a\s+(?:bad|big)\s+(?:idea|risk|mistake))\b"
+            r"|\b(?:would|will|could)\s+make\s+(?:this|it|things|life|that|everything)\s+(?:so\s+|a\s+lot\s+"
+            r"|much\s+|way\s+)*(?:easier|simpler|better)\s+for\s+(?:you|u)\b"
             r"|\bpromise\s+me\b|\b(?:my|a)\s+(?:humble\s+|kind\s+|sincere\s+)?request\s+(?:that|is\s+that)\b"
             r"|\bit\s+is\s+(?:humbly\s+)?requested\s+that\b"
             r"|\bwhat\s+(?:worked|helped|turned\s+it\s+around|saved\s+(?:me|us))\s+for\s+(?:me|us)\b"
@@ -218,6 +224,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:that|dat|it|this)\s+(?:one\s+)?(?:is\s+)?(?:wise|smart|a\s+good\s+idea)\s*(?=\?)"
             r"|\b(?:a\s+)?(?:good|great|nice|smart)\s+idea\s+for\s+(?:you|your)\b"
             r"|\b(?:don't|do\s+not)\s+be\s+the\s+(?:one|only|last)\b"
+            r"|\b(?!(?:it|that|this|which|who|what|there|payment|stipend|money|app|form|survey"
+            r"|meeting|visit|link|code|photo|message)\s)[a-z]+\s+should\s+(?:really\s+)?(?:look\s+into"
+            r"|consider|apply|think\s+about|go\s+for|sign\s+up|enroll|quit|save|talk\s+to|see\s+a)\b"
             r"|\b(?:they|he|she)\s+(?:gotta|got\s+to|has\s+to|have\s+to|needs?\s+to|must|should|ought\s+to)"
             r"\s+(?:be|go|get|stay|eat|see|start|stop)\b(?!\s+(?:there|here|getting|receiving))"
             r"|\bsay\s+no\s+(?:until|to|unless|this\s+time|next\s+time)\b"
@@ -238,7 +247,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bthe\s+(?:trick|secret|key)\s+is\b"
             r"|\bwhat\s+(?:you|una|y'all)\s+(?:want|need|wanna|gotta|have|got)\s+(?:to\s+)?do\s+is\b"
             r"|\ba\s+word\s+to\s+the\s+wise\b"
-            r"|\b(?:it|that|this)\s+(?:really\s+|always\s+)?(?:helps|works(?!\s+out\b)|worked\s+for\s+me)\b"
+            r"|(?<!\bif\s)\b(?:it|that|this)\s+(?:really\s+|always\s+)?(?:helps(?!\s+(?:us|me|the\s+(?:program|team)))|works(?!\s+out\b|\s+for\s+(?:you|u)\s*[?.!]|\s*[?])|worked\s+for\s+me)\b"
         ),
         Check.STRONG,
     ),
@@ -562,6 +571,7 @@ PROFILE = Profile(
     in_context=lex.in_context,
     stopwords=lex.STOPWORDS,
     ambiguous_logistic_verbs=lex.AMBIGUOUS_LOGISTIC_VERBS,
+    gerund_base=lex.gerund_base,
     open_question=re.compile(r"(?:how|when|who|where|how\s+much|how\s+many|which)\b"),
     pointer_verbs=frozenset(
         {"see", "look", "check", "read", "watch", "view", "open", "find", "peep", "scroll"}

@@ -113,6 +113,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bya\s+(?:le|te|la|lo)\s+(?:anote|inscribi|apunte|registre|agende)\b"
             r"|\b(?:le|te)\s+(?:saque|hice|agende|aparte|consegui)\s+(?:una\s+)?cita\b"
             r"|\byo\s+(?:la|lo|le|los|las|te)\s+(?:apunto|anoto|inscribo|registro|meto|llevo|recomiendo)\b"
+            r"|\byo\s+(?:mismo|misma)\s+(?:le|te|les)\s+(?=[a-z]+(?:o|e)\b)"
             r"|\bahi\s+(?:le|la|lo|te|les|los|las)\s+(?:ayudan|asesoran|orientan|atienden|dan|apoyan)\b"
         ),
         Check.STRONG,
