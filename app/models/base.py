@@ -27,8 +27,14 @@ MAX_BIGINT = 2**63 - 1
 NO_NUL = r"^[^\x00]*$"
 """Text fields reject NUL: PostgreSQL cannot store it, and no person types it."""
 
-VISIBLE = r"^[^\x00]*[^\s\x00][^\x00]*$"
-"""At least one visible character, no NUL."""
+_BLANK = (
+    r"\x00\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+    r"\ufeff"
+)
+VISIBLE = rf"^[^\x00]*[^{_BLANK}][^\x00]*$"
+r"""At least one visible character, no NUL. The blanks are listed rather than written ``\s``
+because regex engines disagree on ``\s`` (U+0085 is a space to the parser, not to every
+client reading the contract), and the contract must mean what the parser does."""
 
 ShortText = Annotated[str, StringConstraints(max_length=200, pattern=NO_NUL)]
 Password = Annotated[str, StringConstraints(min_length=12, max_length=128, pattern=NO_NUL)]
