@@ -86,6 +86,10 @@ TRAPS = [
     "I'll swing by the farm Thursday around 2 for the visit if that works.",
     "Should the $300 tax refund go under income or under gifts?",
     "You wrote that you should have paid the water bill sooner. Is the $120 the late fee?",
+    "So sorry about your grandmother. Take whatever time you need; the survey can wait.",
+    "Is the $300 from your sister a gift or a loan you'll pay back?",
+    "wait so the $200 was from ur church or ur sister?",
+    "pls double check the savings #, looks like an extra 0",
 ]
 
 ADVICE_BY_RULE = [
@@ -174,6 +178,14 @@ ADVICE_BY_RULE = [
     ("advice.softened_suggestion", "A budget app would make this so much easier for you."),
     ("advice.softened_suggestion", "Jasmine should look into dual enrollment."),
     ("advice.referral", "Si quiere, yo mismo le lleno la solicitud del subsidio de vivienda."),
+    # generalized after held-out round 15
+    ("advice.softened_suggestion", "prob best 2 switch banks, those overdraft fees r crazy"),
+    ("advice.second_person_modal", "ur daughter needs 2 b in bed by 9 on school nights fr"),
+    ("advice.peer_nudge", "y not ask ur mom 2 watch the baby instead of daycare? saves $$"),
+    ("advice.softened_suggestion", "hmu if u want me 2 sign u up 4 the budgeting class"),
+    ("advice.softened_suggestion", "In my opinion selling the buffalo now is not the right move."),
+    ("advice.referral", "Puedo inscribirte en el taller de finanzas, ¿te anoto?"),
+    ("advice.norm_statement", "Ahora a ver si este mes le baja a los gastos de celular."),
 ]
 
 BEST_PRACTICE = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -75,3 +76,32 @@ def test_probability_is_a_probability_and_deterministic(text: str) -> None:
     probability = model.probability(text)
     assert 0 <= probability <= 1
     assert model.probability(text) == probability
+
+
+ALWAYS_ADVICE = AdviceModel({}, intercept=50.0, threshold=0.5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿Cuántas horas a la semana está trabajando en la panadería ahora?",
+        "How much did you pay for the uniforms this month?",
+        "When did the loan from your brother start? Which month was the first payment?",
+    ],
+)
+def test_the_model_never_blocks_open_questions(text: str) -> None:
+    verdict = evaluate_liaison_message(Phase.TWO, text, model=ALWAYS_ADVICE)
+    assert verdict.allowed, verdict.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The survey is due Friday.",
+        "How much did you pay for the uniforms? Thanks for the photos.",
+        "How about asking your sister for help?",
+    ],
+)
+def test_the_model_still_judges_anything_but_open_questions(text: str) -> None:
+    verdict = evaluate_liaison_message(Phase.TWO, text, model=ALWAYS_ADVICE)
+    assert not verdict.allowed

@@ -13,7 +13,13 @@ Policy choices (see the package docstring for the full list):
 from __future__ import annotations
 
 from app.services.rules import patterns_en, patterns_es
-from app.services.rules.engine import Detection, Finding, Profile, detect
+from app.services.rules.engine import (
+    Detection,
+    Finding,
+    Profile,
+    detect,
+    only_open_questions,
+)
 from app.services.rules.language import (
     SUPPORTED,
     detect_language,
@@ -95,7 +101,10 @@ def classify(
         detection = detect(profile, text)
         advice += [_reason(text, detection, f, language) for f in detection.advice]
         peer += [_reason(text, detection, f, language) for f in detection.peer]
-    if not advice and model is not None:
+    # Open questions learn ("¿cuántas horas trabaja ahora?"); the model's word weights must not
+    # turn a verification question about life into advice. Steering questions have rules.
+    asks = any(only_open_questions(profile, text) for profile in PROFILES)
+    if not advice and model is not None and not asks:
         found = _model_reason(text, model, language)
         advice += [found] if found else []
     if advice:

@@ -206,6 +206,20 @@ def _in_open_question(profile: Profile, text: str, position: int) -> bool:
     return bool(profile.open_question.match(text[start:end].lstrip(" ¿")))
 
 
+def only_open_questions(profile: Profile, original: str) -> bool:
+    """Is every sentence of ``original`` an open question ("¿Cuántas horas trabaja ahora?")?"""
+    text = normalize(original, profile.abbreviations, profile.in_context).text
+    sentences = [
+        (start, end) for start, end in spans(SENTENCE_BREAK, text) if text[start:end].strip()
+    ]
+    return bool(sentences) and all(
+        _in_open_question(
+            profile, text, start + len(text[start:end]) - len(text[start:end].lstrip())
+        )
+        for start, end in sentences
+    )
+
+
 def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
     findings: list[Finding] = []
     for trigger in profile.triggers:

@@ -48,19 +48,23 @@ ABBREVIATIONS: dict[str, str] = {
 _TO_AFTER = frozenset(
     str.split(
         "need needs go going got want wants try trying able time how come supposed used talk"
-        " listen back due ready plan planning remember forget start started have has had"
+        " listen back due ready plan planning remember forget start started have has had best"
+        " better me"
     )
 )
 _NOT_A_COUNT_BEFORE = frozenset(
     str.split(
         "the a an your ur you u my our their it that this them him her me us school work church"
-        " bank clinic dr doctor market sleep bed be pay save buy get take make see"
+        " bank clinic dr doctor market sleep bed be pay save buy get take make see b switch sign"
+        " watch ask call go stop keep put"
     )
 )
 
 
 def in_context(previous: str, token: str, following: str) -> str | None:
     """"2"/"4" read as "to"/"for" only where a count would make no sense."""
+    if token == "b" and previous in {"to", "2"}:
+        return "be"
     if token == "2" and following in _NOT_A_COUNT_BEFORE and previous in _TO_AFTER | {""}:
         return "to"
     if token == "4" and following in _NOT_A_COUNT_BEFORE and previous.isalpha():
@@ -138,7 +142,7 @@ SKIP_WORDS = frozenset(
         "really", "definitely", "totally", "honestly", "seriously", "just", "also", "still",
         "probably", "maybe", "perhaps", "to", "not", "always", "only", "actually", "simply", "even",
         "first", "quickly", "please", "kindly", "better", "go", "ahead", "and", "atleast", "least",
-        "def", "deff", "prolly", "literally"
+        "def", "deff", "prolly", "literally", "double"
     ]
 )
 
@@ -197,7 +201,7 @@ _LIFE_NOUNS = r"""
 |grades?|teacher|tutor|daycare|childcare|babysit\w*|kids?|children|child|baby|babies|son|sons
 |daughters?|girl|boy|toddler|clinic|doctor|hospital|health|medicine|medication|vaccines?
 |shots?|deworming|dentist|pharmacy|smoking|drinking|alcohol|diet|formula|diapers|food
-|pensions?|nassit|social\s+security|ssi|disability|groceries|grocery|housing|section\s+8|recertification|(?:under|below|less\s+than)\s+[$]?\d+|meals?|cooking|bulk|takeout|car|truck|van|motorbike|bike|repairs?|roof|house
+|urgent\s+care|emergency\s+room|fevers?|cough\w*|pain|sick\w*|pensions?|nassit|social\s+security|ssi|disability|groceries|grocery|housing|section\s+8|recertification|(?:under|below|less\s+than)\s+[$]?\d+|meals?|cooking|bulk|takeout|car|truck|van|motorbike|bike|repairs?|roof|house
 |apartment|rent-to-own|furniture|tv|cable|phone\s+bill|phone\s+plan|phone\s+credit
 |electric\w*|light\s+bill|utilit(?:y|ies)|gas|water\s+bill|lawyer|legal\s+aid|eviction
 |court|tenant|union|counselor|social\s+worker|agency|program|hotline|211|church|loan\s+shark
@@ -226,7 +230,7 @@ APP_TERMS = re.compile(
     r"stories|post(?!\s+office)|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
     r"questions|answers?|field|portal|website|site|system|server|phone|message|text|"
     r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"
-    r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|pop-?up|birthdays?|birth\s+dates?|date\s+of\s+birth|dob|(?:under|below|next\s+to|beside)\s+(?:their|his|her|each|the)\s+(?:own\s+)?names?|box|boxes|column|rows?|"
+    r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|pop-?up|extra\s+(?:0|zero)s?|#|birthdays?|birth\s+dates?|date\s+of\s+birth|dob|(?:under|below|next\s+to|beside)\s+(?:their|his|her|each|the)\s+(?:own\s+)?names?|box|boxes|column|rows?|"
     r"(?:own|one|each|same|separate|next)\s+lines?|(?:under|in|into|at|as)\s+(?:the\s+)?['\"\u2018\u201c]|(?:is|are|be|was)\s+(?:written|entered|filled|listed)|"
     r"pay\s+stubs?|pay\s*slips?|payslips?|pay\s+period|statement|"
     r"(?:ghana|id|national|voter'?s?|aadhaar|nhis|insurance|health)\s+cards?|"

@@ -247,7 +247,7 @@ dinero|plata|lana|feria|efectivo|ahorros?|cuenta\s+de\s+ahorros?|banco|cooperati
 |patron|jefe|trabajo|empleo|chamba|turno|horas\s+extra|negocio|ventas?|precios?|clientes
 |ganancias?|tienda|puesto|mercado|mercancia|inventario|refri|horno|maquina|tortillas
 |pupusas|tamales|comida|tiend\w*|negocit\w*|puestit\w*|gasolina|tanque|escuela|colegio|beca|becas|utiles|tarea|maestra|maestro
-|calificaciones|subsidios?|vivienda|talleres|taller|curso|cursos|capacitacion|chicos|chamacos|cipotes|chamos|pelados|guaguas|hijitos|asesora?|finanzas|licenciad[ao]|migracion|parroquia|iglesia|grupo\s+de\s+apoyo|inflacion|dolares|plazo\s+fijo|universidad|prepa|preparatoria|secundaria|primaria|kinder|guarderia|ninos?|ninas?|hijos?|hijas?|bebe|nene|salud|clinica|centro\s+de\s+salud
+|calificaciones|candados?|colmados?|robos?|robar|subsidios?|vivienda|talleres|taller|curso|cursos|capacitacion|chicos|chamacos|cipotes|chamos|pelados|guaguas|hijitos|asesora?|finanzas|licenciad[ao]|migracion|parroquia|iglesia|grupo\s+de\s+apoyo|inflacion|dolares|plazo\s+fijo|universidad|prepa|preparatoria|secundaria|primaria|kinder|guarderia|ninos?|ninas?|hijos?|hijas?|bebe|nene|salud|clinica|centro\s+de\s+salud
 |doctor|doctora|medico|hospital|medicina|vacunas?|seguro|asma|formula|casa|terreno|carro
 |carros|auto|moto|camioneta|muebles|tele|television|abogado|desalojo|wic|apoyo\s+de
 |psicologa|psicologo|dentista|enfermera|terapia|consejera|cheque|remesas?|aval|fiador

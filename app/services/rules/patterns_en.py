@@ -45,7 +45,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:your|y'all's)\s+(?:[a-z']+\s+){1,2}?(?:should(?:n't)?|must|needs?\s+to"
             r"|ha(?:ve|s)\s+to|ought\s+to|(?<!\bfeels\s)(?<!\bfeel\s)(?<!\bgets\s)(?<!\bis\s)"
             r"(?<!\bdoing\s)(?<!\bgetting\s)(?<!\bfeeling\s)better)\b"
-            r"(?!\s+(?:have|be\s+(?:there|ready|in|on)))"
+            r"(?!\s+(?:have|be\s+(?:there|ready|on|in\s+(?:the\s+)?(?:app|system|account|form"
+            r"|survey|group|meeting))))"
         ),
         Check.STRONG,
     ),
@@ -93,6 +94,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\btry\s+(?:that|it|this)\s+(?:too|yourself|as\s+well)\b"
             r"|\bsomething\s+for\s+(?:you|your)[^.!?]{0,30}\bto\s+(?:try|do|consider|think\s+about)\b"
             r"|\b(?:you|u)\s+too\s+(?:can|could|should|might)\b|\by\s+not\s+(?:u|you)\b"
+            r"|\b(?:why|y)\s+not\s+(?=ask|try|sell|buy|get|go|call|use|put|start|save|take|move|talk|just)"
         ),
         Check.ALWAYS,
     ),
@@ -215,6 +217,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:risky|dangerous|unwise|like\s+a\s+(?:bad|big)\s+(?:idea|risk|mistake))\b"
             r"|\b(?:would|will|could)\s+make\s+(?:this|it|things|life|that|everything)\s+(?:so\s+|a\s+lot\s+"
             r"|much\s+|way\s+)*(?:easier|simpler|better)\s+for\s+(?:you|u)\b"
+            r"|\bin\s+my\s+(?:honest\s+|humble\s+|personal\s+)?opinion\b"
+            r"|\bnot\s+(?:the\s+|a\s+)?(?:correct|right|best|wise|good|smart)\s+(?:decision|choice|move"
+            r"|idea)\b|\b(?:want|like)\s+me\s+to\s+(?:sign|put|enroll|register|book|connect|link|add"
+            r"|set)\s+(?:you|u)\b"
             r"|\bpromise\s+me\b|\b(?:my|a)\s+(?:humble\s+|kind\s+|sincere\s+)?request\s+(?:that|is\s+that)\b"
             r"|\bit\s+is\s+(?:humbly\s+)?requested\s+that\b"
             r"|\bwhat\s+(?:worked|helped|turned\s+it\s+around|saved\s+(?:me|us))\s+for\s+(?:me|us)\b"
@@ -435,7 +441,8 @@ CLAUSE_PREFIX = re.compile(
     r"i\s+beg(?:\s+you)?|you\s+please|please\s+do|do|better|ji|madam|sir|look|listen|abeg|"
     r"i\s+(?:would|'d)\s+say|i\s+think|i\s+feel|i\s+believe|if\s+you\s+ask\s+me|"
     r"from\s+now\s+on|after\s+that|right\s+away|for\s+now|in\s+the\s+meantime|"
-    r"when\s+you\s+get\s+paid|with\s+the\s+(?:stipend|money|extra)|let's|let\s+us)\b\s*)*"
+    r"when\s+you\s+get\s+paid|with\s+the\s+(?:stipend|money|extra)|let's|let\s+us"
+    r"|wait\s+(?=so\b|what\b|but\b|is\b|was\b|did\b))\b\s*)*"
 )
 
 NEGATION = re.compile(
@@ -459,7 +466,7 @@ BENIGN_HEADS = re.compile(
     r"|feel\s+(?:proud|free|better)|come\s+(?:to\s+the\s+meeting|by|early|on\s+time)"
     r"|keep\s+(?:it\s+up|up\s+the\s+good)|take\s+care\b|get\s+well\b|go\s+ahead\b"
     r"|do\s+(?:anything|nothing)\b|do\b(?=\s*(?:[.!?,;]|$))"
-    r"|take\s+(?:all\s+)?(?:the|your)\s+time\b|sign\s+(?:in|back\s+in)\b|log\s+(?:in|out|back)\b"
+    r"|take\s+(?:all\s+)?(?:the|your)\s+time\b|take\s+(?:whatever|as\s+much|all\s+the)\s+time\b|sign\s+(?:in|back\s+in)\b|log\s+(?:in|out|back)\b"
     r"|[a-z]+\s+(?:it|them|that|this|the\s+photo|the\s+form)\s+again\b"
     r"|save\s+(?:my|this|our|the)\s+(?:number|#|contact|details)"
     r"|accept\s+(?:my|our)\s+(?:[a-z]+\s+)?(?:condolences|sympath(?:y|ies)|apologies|thanks"
@@ -572,7 +579,9 @@ PROFILE = Profile(
     stopwords=lex.STOPWORDS,
     ambiguous_logistic_verbs=lex.AMBIGUOUS_LOGISTIC_VERBS,
     gerund_base=lex.gerund_base,
-    open_question=re.compile(r"(?:how|when|who|where|how\s+much|how\s+many|which)\b"),
+    open_question=re.compile(
+        r"(?:how(?!\s+about)|when|who|where|how\s+much|how\s+many|which|is|are|was|were|did|does)\b"
+    ),
     pointer_verbs=frozenset(
         {"see", "look", "check", "read", "watch", "view", "open", "find", "peep", "scroll"}
     ),

@@ -114,6 +114,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:le|te)\s+(?:saque|hice|agende|aparte|consegui)\s+(?:una\s+)?cita\b"
             r"|\byo\s+(?:la|lo|le|los|las|te)\s+(?:apunto|anoto|inscribo|registro|meto|llevo|recomiendo)\b"
             r"|\byo\s+(?:mismo|misma)\s+(?:le|te|les)\s+(?=[a-z]+(?:o|e)\b)"
+            r"|\bpuedo\s+(?:inscribir|anotar|apuntar|registrar|meter)(?:te|l[aeo]s?)\b"
+            r"|(?<=¿)\s*(?:te|le|la|lo)\s+(?:anoto|apunto|inscribo|registro)\b"
             r"|\bahi\s+(?:le|la|lo|te|les|los|las)\s+(?:ayudan|asesoran|orientan|atienden|dan|apoyan)\b"
         ),
         Check.STRONG,
@@ -149,6 +151,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bmi\s+experiencia\b|\blo\s+que\s+(?:a\s+mi\s+)?me\s+(?:salvo|sirvio|funciono|ayudo)\b"
             r"|\b(?:ahi|aqui)\s+(?:le|te|les)\s+dejo\s+la\s+idea\b|\byo\s+pase\s+por\s+lo\s+mismo\b"
             r"|\b(?:ha|has|han|habia|habias)\s+pensado\s+en\b"
+            r"|\ba\s+ver\s+si\s+(?:este\s+mes\s+|ahora\s+|ya\s+)?(?:le|te|les|se)\s+(?=[a-z]+)"
             r"|\b(?:le|te|les)\s+de\s+(?:sabiduria|fuerzas?|valor|animo|paciencia|valentia)\b[^.!?]{0,30}?"
             r"\bpara\s+(?=[a-z]*(?:ar|er|ir)(?:se|le|les|lo|la)?\b)|\bno\s+es\s+(?:buena\s+idea|justo|correcto|seguro|sano)\b"
             r"|\b(?:nadie|ninguna\s+familia|toda\s+familia|todas\s+las\s+familias|las\s+familias"
