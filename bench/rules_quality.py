@@ -52,6 +52,7 @@ SET_ROLES = {
     "liaison_messages_heldout13.jsonl": "held-out 13, blind final score of round 11, then TUNED ON",
     "liaison_messages_heldout14.jsonl": "held-out 14, blind final score of round 12, then TUNED ON",
     "liaison_messages_heldout15.jsonl": "held-out 15, blind final score of round 13, then TUNED ON",
+    "liaison_messages_heldout16.jsonl": "held-out 16, blind final score of round 14, then TUNED ON",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
