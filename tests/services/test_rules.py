@@ -90,6 +90,7 @@ TRAPS = [
     "Is the $300 from your sister a gift or a loan you'll pay back?",
     "wait so the $200 was from ur church or ur sister?",
     "pls double check the savings #, looks like an extra 0",
+    "Photo of the ration card is not uploading? Kindly reduce the size or try again on wifi.",
 ]
 
 ADVICE_BY_RULE = [
@@ -186,6 +187,12 @@ ADVICE_BY_RULE = [
     ("advice.softened_suggestion", "In my opinion selling the buffalo now is not the right move."),
     ("advice.referral", "Puedo inscribirte en el taller de finanzas, ¿te anoto?"),
     ("advice.norm_statement", "Ahora a ver si este mes le baja a los gastos de celular."),
+    # generalized after held-out round 16
+    ("advice.imperative", "srsly call ur landlord b4 the 5th or theyll hit u w a late fee"),
+    ("advice.softened_suggestion", "imo ditch the gym membership till the debt is down"),
+    ("advice.peer_nudge", "Amma, the SHG in your lane gives loans at 1%. You also join, no?"),
+    ("advice.peer_nudge", "the Reyes fam saved $200 cookin at home, u cn do it 2!!"),
+    ("advice.norm_statement", "Los niños tienen que estar en la escuela todos los días."),
 ]
 
 BEST_PRACTICE = [
@@ -195,6 +202,7 @@ BEST_PRACTICE = [
     "Feed highlight: a neighbor group raised $600 for a member's car repair in one week.",
     "The Banguras buy rice by the bag with two neighbors, and it works out cheaper per month.",
     "fyi the reeds on 29th st paid off their payday loan using the tax refund. its on the feed",
+    "FYI, one of the households in your group got dental work done through the mobile clinic.",
     "Una familia de Huehuetenango deposita la remesa en la cooperativa y cuenta que se sienten"
     " más tranquilos.",
 ]

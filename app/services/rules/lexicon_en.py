@@ -39,8 +39,11 @@ ABBREVIATIONS: dict[str, str] = {
     "mayb": "maybe", "mabe": "maybe", "mebbe": "maybe", "sum1": "someone", "some1": "someone",
     "grp": "group", "biz": "business", "tellin": "telling", "tellin'": "telling",
     "mek": "make", "fi": "for", "unnu": "you all", "wid": "with", "frm": "from",
-    "mtg": "meeting", "mtng": "meeting",
-    "shouldve": "should have", "wudnt": "wouldn't", "y'know": "you know", "coulda": "could have",
+    "mtg": "meeting", "mtng": "meeting", "srsly": "seriously", "imo": "in my opinion",
+    "imho": "in my honest opinion", "cn": "can",
+    "should've": "should have", "could've": "could have", "would've": "would have",
+    "must've": "must have", "shouldve": "should have", "wudnt": "wouldn't", "y'know": "you know",
+    "coulda": "could have",
     "shoulda": "should have", "oughta": "ought to", "kinda": "kind of", "dunno": "don't know",
 }
 
@@ -65,6 +68,8 @@ def in_context(previous: str, token: str, following: str) -> str | None:
     """"2"/"4" read as "to"/"for" only where a count would make no sense."""
     if token == "b" and previous in {"to", "2"}:
         return "be"
+    if token == "2" and not following.isalnum() and previous in {"it", "that", "this", "you", "u"}:
+        return "too"  # "u can do it 2!!"
     if token == "2" and following in _NOT_A_COUNT_BEFORE and previous in _TO_AFTER | {""}:
         return "to"
     if token == "4" and following in _NOT_A_COUNT_BEFORE and previous.isalpha():
@@ -118,7 +123,8 @@ OBJECT_DEPENDENT_VERBS: tuple[str, ...] = (
 # Program verbs that also direct a family's life ("send the kids to school"): they count as
 # app help only when nothing else in their scope is about life.
 AMBIGUOUS_LOGISTIC_VERBS = frozenset(
-    ["text", "message", "show", "check", "note", "arrive", "delete", "add", "correct", "include"]
+    ["text", "message", "show", "check", "note", "arrive", "delete", "add", "correct", "include",
+     "hit"]
 )
 
 # Verbs that make a directive plain app/survey help ("you need to log in again").
@@ -230,7 +236,7 @@ APP_TERMS = re.compile(
     r"stories|post(?!\s+office)|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
     r"questions|answers?|field|portal|website|site|system|server|phone|message|text|"
     r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"
-    r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|pop-?up|extra\s+(?:0|zero)s?|#|birthdays?|birth\s+dates?|date\s+of\s+birth|dob|(?:under|below|next\s+to|beside)\s+(?:their|his|her|each|the)\s+(?:own\s+)?names?|box|boxes|column|rows?|"
+    r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|pop-?up|(?:file\s+|photo\s+|picture\s+|image\s+)?size|resolution|extra\s+(?:0|zero)s?|#|birthdays?|birth\s+dates?|date\s+of\s+birth|dob|(?:under|below|next\s+to|beside)\s+(?:their|his|her|each|the)\s+(?:own\s+)?names?|box|boxes|column|rows?|"
     r"(?:own|one|each|same|separate|next)\s+lines?|(?:under|in|into|at|as)\s+(?:the\s+)?['\"\u2018\u201c]|(?:is|are|be|was)\s+(?:written|entered|filled|listed)|"
     r"pay\s+stubs?|pay\s*slips?|payslips?|pay\s+period|statement|"
     r"(?:ghana|id|national|voter'?s?|aadhaar|nhis|insurance|health)\s+cards?|"

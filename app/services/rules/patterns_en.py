@@ -94,6 +94,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\btry\s+(?:that|it|this)\s+(?:too|yourself|as\s+well)\b"
             r"|\bsomething\s+for\s+(?:you|your)[^.!?]{0,30}\bto\s+(?:try|do|consider|think\s+about)\b"
             r"|\b(?:you|u)\s+too\s+(?:can|could|should|might)\b|\by\s+not\s+(?:u|you)\b"
+            r"|\b(?:you|u)\s+also\s+(?:join|try|do|start|apply|go|take|open|put|save|can)\b"
             r"|\b(?:why|y)\s+not\s+(?=ask|try|sell|buy|get|go|call|use|put|start|save|take|move|talk|just)"
         ),
         Check.ALWAYS,
@@ -452,7 +453,8 @@ NEGATION = re.compile(
 
 # Directive scopes that are expectations, courtesy or app help, not direction.
 BENIGN_HEADS = re.compile(
-    r"(?:have|'ve|of)\s+(?:already\s+)?(?:received|gotten|got|been|seen|heard|arrived)\b"
+    r"(?:have|'ve|of)\s+(?:already\s+)?(?:received|gotten|got|been|seen|heard|arrived|hit|landed"
+    r"|reached|come\s+in|gone\s+through)\b"
     r"|be\s+(?:getting|receiving)\s+(?:it|the|a|your|an|back|from)\b[^.?!]{0,40}"
     r"\b(?:today|tomorrow|soon|by|on|within|this|next|week|app|sms|message|stipend|link|text)\b"
     r"|be\s+(?:so\s+|very\s+|really\s+|super\s+|real\s+)?(?:proud|happy|glad|pleased|tired"
@@ -495,6 +497,9 @@ _PEOPLE = (
     r"|folks|members|youths?|farmers|sellers|traders|vendors|mothers'\s+group|groups?)"
 )
 PEER_SUBJECTS = re.compile(
+    r"\b(?:one|some|many|several|two|three|four|five|a\s+few|most|half)\s+of\s+the\s+(?:[a-z]+\s+)?"
+    + _PEOPLE
+    + r"\b|"
     # "the reeds on 29th st": a family named by where it lives
     r"\bthe\s+[a-z]+s\s+(?:on|in|from|at|over\s+on)\s+(?:[a-z0-9]+\s+){0,2}(?:st|street|ave|avenue"
     r"|road|rd|block|lane|drive|court)\b|"

@@ -143,6 +143,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"\b(?:ese|esa|esos|esas|el|la|los|las|este|esta|su|tu|sus|tus)\s+(?:[a-z]+\s+){0,4}?"
             r"(?:es|son)\s+para\b[^.!?]{1,40}?,?\s*no\s+(?:para|en)\b"
+            r"|\b(?:los|las|sus|tus)\s+(?:ninos|ninas|hijos|hijas|chicos|chicas|muchachos|pelados"
+            r"|cipotes|chamacos|guaguas|cabros)\s+(?:tienen\s+que|deben|necesitan|deberian)\b"
             r"|\bno\s+(?:esta|es)\s+bien\s+que\b|\b(?:es|parece)\s+(?:un\s+poco\s+|muy\s+)?(?:excesivo|demasiado)\b"
             r"|\b(?:sugerirle|recomendarle|aconsejarle|sugerirte|recomendarte|aconsejarte|sugerirles"
             r"|recomendarles)\b|\ben\s+mi\s+caso\b|\byo\s+cuando\s+(?:estaba|estuve|tenia)\b"
@@ -206,7 +208,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|(?<!\balcanza\s)(?<!\balcanzo\s)(?<!\bva\s)(?<!\bfue\s)(?<!\bvive\s)(?<!\bviven\s)"
             r"(?<!\bfunciona\s)(?<!\bfunciono\s)(?<!\bsale\s)(?<!\bsalio\s)(?<!\bvende\s)"
             r"(?<!\bvenden\s)(?<!\bvendio\s)(?<!\besta\s)(?<!\bestan\s)(?<!\bcomen\s)(?<!\banda\s)"
-            r"\bmejor\s+(?:no\s+)?(?:se\s+|le\s+|les\s+|lo\s+|la\s+)?(?=[a-z]+(?:ar|er|ir|e|en|es"
+            r"\bmejor\s+(?:no\s+)?(?:se\s+|le\s+|les\s+|lo\s+|la\s+)?(?=[a-z]+(?:ar|er|ir|ai|e|en|es"
             r"|a|an|as)\b)(?!(?:precio|calidad|momento|opcion|manera|forma|idea|cosa|casa|vida"
             r"|ano|mes|dia|semana|venta|ventas|oferta|amiga|amigo)\b)"
             r"|\bno\s+seria\s+(?:mejor|bueno|buena\s+idea)\b"
@@ -276,7 +278,8 @@ NEGATION = re.compile(
 )
 
 BENIGN_HEADS = re.compile(
-    r"(?:haber|estar|llegar|aparecer|recibir|ver|verse|quedar)\w*\b"
+    r"(?:haber|estar(?!\s+en\s+(?:la\s+)?(?:escuela|clase|clases|casa|cama|el\s+colegio))|llegar"
+    r"|aparecer|recibir|ver|verse|quedar)\w*\b"
     r"|salir\w*\s+(?:el|la|los|las|su|sus|en|hoy|manana|pronto|ya|bien|aprobad\w*)\b"
     r"|ser\s+mayor\s+de\s+edad\b|tener\s+(?:\d+|dieciocho)\s+anos\b"
     r"|(?:avise|aviseme|digame|dime|cuenteme|cuentame|llameme|llamame|escribame|escribeme"
