@@ -91,6 +91,10 @@ TRAPS = [
     "wait so the $200 was from ur church or ur sister?",
     "pls double check the savings #, looks like an extra 0",
     "Photo of the ration card is not uploading? Kindly reduce the size or try again on wifi.",
+    "The stipend should've hit your card by Tuesday. If it didn't, text me.",
+    "did u get the $40? shud be in ur acct by now",
+    "Ji, please mention who helped you with the wedding expenses, relative or friend?",
+    "bring ur id to the meeting",
 ]
 
 ADVICE_BY_RULE = [
@@ -193,6 +197,10 @@ ADVICE_BY_RULE = [
     ("advice.peer_nudge", "Amma, the SHG in your lane gives loans at 1%. You also join, no?"),
     ("advice.peer_nudge", "the Reyes fam saved $200 cookin at home, u cn do it 2!!"),
     ("advice.norm_statement", "Los niños tienen que estar en la escuela todos los días."),
+    # generalized after held-out round 17
+    ("advice.first_person_recommendation", "idk ur situation but id def move closer 2 ur moms"),
+    ("advice.steering_question", "hv u thot abt daycare at the church? its cheap"),
+    ("advice.imperative", "God bless. Please try and register Kofi for the NHIS before the term."),
 ]
 
 BEST_PRACTICE = [
@@ -202,6 +210,7 @@ BEST_PRACTICE = [
     "Feed highlight: a neighbor group raised $600 for a member's car repair in one week.",
     "The Banguras buy rice by the bag with two neighbors, and it works out cheaper per month.",
     "fyi the reeds on 29th st paid off their payday loan using the tax refund. its on the feed",
+    "btw u asked what others did w the utility bill - Maria's fam got on budget billing",
     "FYI, one of the households in your group got dental work done through the mobile clinic.",
     "Una familia de Huehuetenango deposita la remesa en la cooperativa y cuenta que se sienten"
     " más tranquilos.",

@@ -40,7 +40,8 @@ ABBREVIATIONS: dict[str, str] = {
     "grp": "group", "biz": "business", "tellin": "telling", "tellin'": "telling",
     "mek": "make", "fi": "for", "unnu": "you all", "wid": "with", "frm": "from",
     "mtg": "meeting", "mtng": "meeting", "srsly": "seriously", "imo": "in my opinion",
-    "imho": "in my honest opinion", "cn": "can",
+    "imho": "in my honest opinion", "cn": "can", "hv": "have",
+    "thot": "thought", "thght": "thought",
     "should've": "should have", "could've": "could have", "would've": "would have",
     "must've": "must have", "shouldve": "should have", "wudnt": "wouldn't", "y'know": "you know",
     "coulda": "could have",
@@ -64,8 +65,19 @@ _NOT_A_COUNT_BEFORE = frozenset(
 )
 
 
+_BEFORE_I_D = frozenset(["", "but", "and", "so", "honestly", "tbh", "lol", "ngl", "me", "yeah"])
+_AFTER_I_D = frozenset(
+    str.split(
+        "def definitely probably prob say go just rather move get try put save sell buy start stop"
+        " really totally never not honestly keep look ask call"
+    )
+)
+
+
 def in_context(previous: str, token: str, following: str) -> str | None:
     """"2"/"4" read as "to"/"for" only where a count would make no sense."""
+    if token == "id" and previous in _BEFORE_I_D and following in _AFTER_I_D:
+        return "i'd"  # "idk ur situation but id def move closer"
     if token == "b" and previous in {"to", "2"}:
         return "be"
     if token == "2" and not following.isalnum() and previous in {"it", "that", "this", "you", "u"}:
@@ -137,7 +149,7 @@ LOGISTIC_VERBS = frozenset(
         "re-send", "double-check", "recheck", "text", "message", "email", "dm", "ping", "zoom",
         "crop", "rotate", "retype", "re-enter", "arrive", "show", "appear", "load", "sync",
         "check", "revert", "recheck", "re-check", "logout", "sign-in", "signin", "note", "delete",
-        "clarify", "correct", "add", "tick", "untick", "include", "inform", "intimate"
+        "clarify", "correct", "add", "tick", "untick", "include", "inform", "intimate", "mention"
     ]
 )
 
@@ -207,7 +219,7 @@ _LIFE_NOUNS = r"""
 |grades?|teacher|tutor|daycare|childcare|babysit\w*|kids?|children|child|baby|babies|son|sons
 |daughters?|girl|boy|toddler|clinic|doctor|hospital|health|medicine|medication|vaccines?
 |shots?|deworming|dentist|pharmacy|smoking|drinking|alcohol|diet|formula|diapers|food
-|urgent\s+care|emergency\s+room|fevers?|cough\w*|pain|sick\w*|pensions?|nassit|social\s+security|ssi|disability|groceries|grocery|housing|section\s+8|recertification|(?:under|below|less\s+than)\s+[$]?\d+|meals?|cooking|bulk|takeout|car|truck|van|motorbike|bike|repairs?|roof|house
+|nhis|health\s+insurance|(?:school\s+)?term|urgent\s+care|emergency\s+room|fevers?|cough\w*|pain|sick\w*|pensions?|nassit|social\s+security|ssi|disability|groceries|grocery|housing|section\s+8|recertification|(?:under|below|less\s+than)\s+[$]?\d+|meals?|cooking|bulk|takeout|car|truck|van|motorbike|bike|repairs?|roof|house
 |apartment|rent-to-own|furniture|tv|cable|phone\s+bill|phone\s+plan|phone\s+credit
 |electric\w*|light\s+bill|utilit(?:y|ies)|gas|water\s+bill|lawyer|legal\s+aid|eviction
 |court|tenant|union|counselor|social\s+worker|agency|program|hotline|211|church|loan\s+shark

@@ -78,6 +78,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:gotta|got\s+to|need\s+to|must|ought\s+to|better|should)\b"
             r"(?!\s+(?:we|i|they|he|she|you|it|be\s+there|have\s+(?:received|gotten|got)))"
             r"(?!\s+(?:the|this|that|these|those|my|our)\b[^.!?]*\?)"
+            r"(?!\s+be\s+in\s+(?:your|the)\s+(?:account|wallet|phone|app|bank))"
         ),
         Check.STRONG,
     ),
@@ -184,7 +185,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "advice.first_person_recommendation",
         _rx(
             r"\bi(?:'d|\s+would)\s+(?:personally\s+|honestly\s+|really\s+|probably\s+|just\s+"
-            r"|humbly\s+|strongly\s+|kindly\s+|definitely\s+)?"
+            r"|humbly\s+|strongly\s+|kindly\s+|definitely\s+|def\s+|deff\s+|prob\s+|probably\s+)?"
             r"(?:recommend|suggest|advise|hold\s+off|go\s+(?:with|for)|take|get|pay|buy|sell|wait"
             r"|start|put|save|look\s+into|try|not|stick|avoid|skip|keep|stay|focus|use|switch"
             r"|consider|definitely|never|rather|think\s+about|ask|call|talk|stop|cut|quit|drop"
@@ -371,7 +372,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "advice.referral",
         _rx(
             r"\b(?:fyi|heads\s+up|for\s+your\s+information|btw|by\s+the\s+way|just\s+letting"
-            r"\s+you\s+know)\b|\bthey(?:'ll|\s+will|\s+can|\s+could)\s+help\s+(?:you|with)\b"
+            r"\s+you\s+know)\b(?![\s,:-]*(?:you|u)\s+asked\b)|\bthey(?:'ll|\s+will|\s+can|\s+could)\s+help\s+(?:you|with)\b"
             r"|\bthey(?:'ll|\s+will|\s+can|\s+could)\s+(?:sort|set|fix|work|figure)\s+(?:[a-z]+\s+)?"
             r"(?:out|up)\b|\b(?:give|send|pass|share)\s+you\s+(?:the\s+)?(?:number|contact|details)"
             r"\s+(?:of|for)\s+(?:a|the|my|an)\b"
@@ -497,6 +498,7 @@ _PEOPLE = (
     r"|folks|members|youths?|farmers|sellers|traders|vendors|mothers'\s+group|groups?)"
 )
 PEER_SUBJECTS = re.compile(
+    r"\b[a-z]+'s\s+(?:fam|family|household|group)\b|"
     r"\b(?:one|some|many|several|two|three|four|five|a\s+few|most|half)\s+of\s+the\s+(?:[a-z]+\s+)?"
     + _PEOPLE
     + r"\b|"
