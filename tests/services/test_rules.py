@@ -95,6 +95,13 @@ TRAPS = [
     "did u get the $40? shud be in ur acct by now",
     "Ji, please mention who helped you with the wedding expenses, relative or friend?",
     "bring ur id to the meeting",
+    "Please check the loan amount you have entered; is it correct or extra zeroes?",
+    "k so the $200 from ur cuz, loan or gift?",
+    "when u retake it make sure the total n the store name r in the shot",
+    "hey hope ur feelin better!!",
+    "rent says $0 this month, is that right or did u skip it by accident?",
+    "Is the tailoring income shared with your sister? Need to mark it correctly.",
+    "Just checking, did the car repair ($640) come out of savings or go on a card?",
 ]
 
 ADVICE_BY_RULE = [
@@ -201,6 +208,9 @@ ADVICE_BY_RULE = [
     ("advice.first_person_recommendation", "idk ur situation but id def move closer 2 ur moms"),
     ("advice.steering_question", "hv u thot abt daycare at the church? its cheap"),
     ("advice.imperative", "God bless. Please try and register Kofi for the NHIS before the term."),
+    # generalized after held-out round 18
+    ("advice.norm_statement", "Todo padre debe revisar las tareas de sus hijos cada noche."),
+    ("advice.softened_suggestion", "What is stopping you from taking the helper job?"),
 ]
 
 BEST_PRACTICE = [
@@ -210,6 +220,8 @@ BEST_PRACTICE = [
     "Feed highlight: a neighbor group raised $600 for a member's car repair in one week.",
     "The Banguras buy rice by the bag with two neighbors, and it works out cheaper per month.",
     "fyi the reeds on 29th st paid off their payday loan using the tax refund. its on the feed",
+    "the browns switched 2 a $15 phone plan n said it was the best thing they did all yr",
+    "La familia Torres dejó al prestamista; paga la mitad de intereses, contó en su historia.",
     "btw u asked what others did w the utility bill - Maria's fam got on budget billing",
     "FYI, one of the households in your group got dental work done through the mobile clinic.",
     "Una familia de Huehuetenango deposita la remesa en la cooperativa y cuenta que se sienten"

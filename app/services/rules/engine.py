@@ -153,7 +153,8 @@ def lean_of(profile: Profile, text: str, start: int, end: int, head_from: int) -
         return Lean.LOGISTICS
     scope = text[start:end]
     life = float(len(profile.life_terms.findall(scope)))
-    app = len(profile.app_terms.findall(scope)) + 0.5 * len(profile.time_terms.findall(scope))
+    app_words = len(profile.app_terms.findall(scope))
+    app = app_words + 0.5 * len(profile.time_terms.findall(scope))
     # "tick it and resubmit": a program verb later in the scope is app evidence too
     app += sum(
         1
@@ -163,7 +164,7 @@ def lean_of(profile: Profile, text: str, start: int, end: int, head_from: int) -
     # "send the photo" is app help, "send the kids to school" is not: the verb alone decides
     # only when nothing in its scope is about the family's life.
     if head in profile.logistic_verbs and (
-        head not in profile.ambiguous_logistic_verbs or app > 0 or life == 0
+        head not in profile.ambiguous_logistic_verbs or app_words > 0 or life == 0
     ):
         return Lean.LOGISTICS
     # A life verb counts once: "save it in the app" is one life word against one app word.
@@ -197,13 +198,17 @@ def _about_others(profile: Profile, scope: str) -> bool:
 
 
 def _in_open_question(profile: Profile, text: str, position: int) -> bool:
-    """Is ``position`` inside a sentence that opens with a question word and ends with "?"."""
+    """Is ``position`` inside a sentence that opens with a question word and ends with "?".
+
+    The question may follow a short lead-in clause ("Just checking, did the repair…?").
+    """
     starts = [start for start, _ in spans(SENTENCE_BREAK, text) if start <= position]
     start = starts[-1] if starts else 0
     end = _sentence_end(text, position)
     if text[end : end + 1] != "?":
         return False
-    return bool(profile.open_question.match(text[start:end].lstrip(" ¿")))
+    openers = [start] + [start + comma.end() for comma in re.finditer(",", text[start:position])]
+    return any(profile.open_question.match(text[opener:end].lstrip(" ¿")) for opener in openers)
 
 
 def only_open_questions(profile: Profile, original: str) -> bool:
@@ -285,7 +290,11 @@ def _imperative_at(
     if following and following.group() in _INVERTED_SUBJECTS:
         return None  # "have you paid...?", "did you get...?" are questions, not commands
     is_question = text[end : end + 1] == "?" or (text.rstrip().endswith("?") and end == len(text))
+    if start > sentence_start and _in_open_question(profile, text, start):
+        return None
     if first.group() in profile.statement_forms and is_question and not negation:
+        return None
+    if first.group() in profile.statement_forms and profile.peer_subjects.search(text, 0, start):
         return None
     if following and not negation and profile.follows_subject(first.group(), following.group()):
         return None

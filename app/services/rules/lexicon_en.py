@@ -11,6 +11,8 @@ import re
 # fmt: off
 # SMS spellings and missing apostrophes -> canonical English words.
 ABBREVIATIONS: dict[str, str] = {
+    "feelin": "feeling", "doin": "doing", "gettin": "getting", "goin": "going",
+    "comin": "coming", "cookin": "cooking", "workin": "working", "lookin": "looking",
     "savin": "saving", "spendin": "spending", "payin": "paying", "buyin": "buying",
     "sellin": "selling", "borrowin": "borrowing", "lendin": "lending",
     "u": "you", "ya": "you", "yu": "you", "yuh": "you", "ur": "your", "yr": "your",
@@ -149,7 +151,8 @@ LOGISTIC_VERBS = frozenset(
         "re-send", "double-check", "recheck", "text", "message", "email", "dm", "ping", "zoom",
         "crop", "rotate", "retype", "re-enter", "arrive", "show", "appear", "load", "sync",
         "check", "revert", "recheck", "re-check", "logout", "sign-in", "signin", "note", "delete",
-        "clarify", "correct", "add", "tick", "untick", "include", "inform", "intimate", "mention"
+        "clarify", "correct", "add", "tick", "untick", "include", "inform", "intimate", "mention",
+        "mark"
     ]
 )
 
@@ -248,12 +251,13 @@ APP_TERMS = re.compile(
     r"stories|post(?!\s+office)|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
     r"questions|answers?|field|portal|website|site|system|server|phone|message|text|"
     r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"
-    r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|pop-?up|(?:file\s+|photo\s+|picture\s+|image\s+)?size|resolution|extra\s+(?:0|zero)s?|#|birthdays?|birth\s+dates?|date\s+of\s+birth|dob|(?:under|below|next\s+to|beside)\s+(?:their|his|her|each|the)\s+(?:own\s+)?names?|box|boxes|column|rows?|"
+    r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|pop-?up|(?:file\s+|photo\s+|picture\s+|image\s+)?size|resolution|extra\s+(?:0|zero)(?:e)?s?|#|birthdays?|birth\s+dates?|date\s+of\s+birth|dob|(?:under|below|next\s+to|beside)\s+(?:their|his|her|each|the)\s+(?:own\s+)?names?|box|boxes|column|rows?|"
     r"(?:own|one|each|same|separate|next)\s+lines?|(?:under|in|into|at|as)\s+(?:the\s+)?['\"\u2018\u201c]|(?:is|are|be|was)\s+(?:written|entered|filled|listed)|"
     r"pay\s+stubs?|pay\s*slips?|payslips?|pay\s+period|statement|"
     r"(?:ghana|id|national|voter'?s?|aadhaar|nhis|insurance|health)\s+cards?|"
     r"church\s+hall|community\s+(?:hall|center|centre|room)|hall|venue|"
-    r"(?:you|u)\s+(?:entered|put\s+(?:in|down|there)|wrote|typed|filled|recorded))\b"
+    r"(?:you|u)\s+(?:have\s+|'ve\s+|had\s+)?(?:entered|put\s+(?:in|down|there)|wrote|written|typed"
+    r"|filled|recorded)|(?:store|shop)\s+name|in\s+the\s+(?:shot|pic|picture|photo|frame))\b"
 )
 
 # Half-weight logistics evidence: days and hours, and the stipend ("pick up your stipend card"
