@@ -102,6 +102,10 @@ TRAPS = [
     "rent says $0 this month, is that right or did u skip it by accident?",
     "Is the tailoring income shared with your sister? Need to mark it correctly.",
     "Just checking, did the car repair ($640) come out of savings or go on a card?",
+    "When you upload the pay stub, make sure the date and employer name are visible.",
+    "update the app then log back in, shld fix it",
+    'To add photo: tap on the "+" sign, select Gallery, choose the bill, then press Save.',
+    "Please the survey is due on the 10th. If you need more days just tell me.",
 ]
 
 ADVICE_BY_RULE = [
@@ -211,6 +215,9 @@ ADVICE_BY_RULE = [
     # generalized after held-out round 18
     ("advice.norm_statement", "Todo padre debe revisar las tareas de sus hijos cada noche."),
     ("advice.softened_suggestion", "What is stopping you from taking the helper job?"),
+    # generalized after held-out round 19
+    ("advice.imperative", "chk if ur eligible 4 snap, u prob r"),
+    ("advice.softened_suggestion", "Instead of the moneylender, you may approach the SHG."),
 ]
 
 BEST_PRACTICE = [

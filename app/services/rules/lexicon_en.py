@@ -42,7 +42,7 @@ ABBREVIATIONS: dict[str, str] = {
     "grp": "group", "biz": "business", "tellin": "telling", "tellin'": "telling",
     "mek": "make", "fi": "for", "unnu": "you all", "wid": "with", "frm": "from",
     "mtg": "meeting", "mtng": "meeting", "srsly": "seriously", "imo": "in my opinion",
-    "imho": "in my honest opinion", "cn": "can", "hv": "have",
+    "imho": "in my honest opinion", "cn": "can", "hv": "have", "chk": "check",
     "thot": "thought", "thght": "thought",
     "should've": "should have", "could've": "could have", "would've": "would have",
     "must've": "must have", "shouldve": "should have", "wudnt": "wouldn't", "y'know": "you know",
@@ -138,7 +138,7 @@ OBJECT_DEPENDENT_VERBS: tuple[str, ...] = (
 # app help only when nothing else in their scope is about life.
 AMBIGUOUS_LOGISTIC_VERBS = frozenset(
     ["text", "message", "show", "check", "note", "arrive", "delete", "add", "correct", "include",
-     "hit"]
+     "hit", "select", "choose"]
 )
 
 # Verbs that make a directive plain app/survey help ("you need to log in again").
@@ -152,7 +152,7 @@ LOGISTIC_VERBS = frozenset(
         "crop", "rotate", "retype", "re-enter", "arrive", "show", "appear", "load", "sync",
         "check", "revert", "recheck", "re-check", "logout", "sign-in", "signin", "note", "delete",
         "clarify", "correct", "add", "tick", "untick", "include", "inform", "intimate", "mention",
-        "mark"
+        "mark", "select", "choose"
     ]
 )
 
@@ -251,7 +251,7 @@ APP_TERMS = re.compile(
     r"stories|post(?!\s+office)|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
     r"questions|answers?|field|portal|website|site|system|server|phone|message|text|"
     r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"
-    r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|pop-?up|(?:file\s+|photo\s+|picture\s+|image\s+)?size|resolution|extra\s+(?:0|zero)(?:e)?s?|#|birthdays?|birth\s+dates?|date\s+of\s+birth|dob|(?:under|below|next\s+to|beside)\s+(?:their|his|her|each|the)\s+(?:own\s+)?names?|box|boxes|column|rows?|"
+    r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|pop-?up|(?:is|are)\s+(?:visible|readable|legible|clear|in\s+focus)|gallery|camera\s+roll|album|(?:file\s+|photo\s+|picture\s+|image\s+)?size|resolution|extra\s+(?:0|zero)(?:e)?s?|#|birthdays?|birth\s+dates?|date\s+of\s+birth|dob|(?:under|below|next\s+to|beside)\s+(?:their|his|her|each|the)\s+(?:own\s+)?names?|box|boxes|column|rows?|"
     r"(?:own|one|each|same|separate|next)\s+lines?|(?:under|in|into|at|as)\s+(?:the\s+)?['\"\u2018\u201c]|(?:is|are|be|was)\s+(?:written|entered|filled|listed)|"
     r"pay\s+stubs?|pay\s*slips?|payslips?|pay\s+period|statement|"
     r"(?:ghana|id|national|voter'?s?|aadhaar|nhis|insurance|health)\s+cards?|"

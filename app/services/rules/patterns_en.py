@@ -30,10 +30,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         "advice.second_person_modal",
         _rx(
             r"(?<!\bwrote\sthat\s)(?<!\bsaid\sthat\s)(?<!\bmentioned\sthat\s)(?<!\btold\sme\s)"
+            r"(?<!\bif\s)"
             rf"\b{_YOU}\s+{_ADV}(?:should(?:n't)?|must|need\s+to|needs\s+to|have\s+to|has\s+to"
             r"|ought\s+to|oughta|'d\s+better|had\s+better|better|got\s+to|gotta|may\s+please"
             r"|can\s+please|please|would\s+do\s+well\s+to|are\s+going\s+to\s+have\s+to"
-            r"|need\s+(?:a|an|some|more|another)|go\s+do\s+(?:well|better))\b"
+            r"|need\s+(?:a|an|some|more|another)(?!\s+(?:days?|time|minutes?|copy|link|code)\b)"
+            r"|go\s+do\s+(?:well|better))\b"
             r"|\byou'd\s+(?:really\s+)?better\b|\byou're\s+(?:going\s+to|gonna)\s+(?:have|need)\s+to\b"
         ),
         Check.STRONG,
@@ -79,6 +81,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?!\s+(?:we|i|they|he|she|you|it|be\s+there|have\s+(?:received|gotten|got)))"
             r"(?!\s+(?:the|this|that|these|those|my|our)\b[^.!?]*\?)"
             r"(?!\s+be\s+in\s+(?:your|the)\s+(?:account|wallet|phone|app|bank))"
+            r"(?!\s+(?:fix|solve|sort\s+out|sort|work|do\s+it|help)\b)"
         ),
         Check.STRONG,
     ),
@@ -224,6 +227,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|idea)\b|\b(?:want|like)\s+me\s+to\s+(?:sign|put|enroll|register|book|connect|link|add"
             r"|set)\s+(?:you|u)\b"
             r"|\bwhat(?:'s|\s+is)\s+(?:really\s+)?(?:stopping|keeping)\s+you\s+from\b"
+            r"|\b(?:you|u)\s+(?:may|can)\s+(?:approach|opt\s+for|go\s+for|avail)\b"
             r"|\bpromise\s+me\b|\b(?:my|a)\s+(?:humble\s+|kind\s+|sincere\s+)?request\s+(?:that|is\s+that)\b"
             r"|\bit\s+is\s+(?:humbly\s+)?requested\s+that\b"
             r"|\bwhat\s+(?:worked|helped|turned\s+it\s+around|saved\s+(?:me|us))\s+for\s+(?:me|us)\b"
