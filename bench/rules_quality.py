@@ -56,6 +56,7 @@ SET_ROLES = {
     "liaison_messages_heldout17.jsonl": "held-out 17, blind final score of round 15, then TUNED ON",
     "liaison_messages_heldout18.jsonl": "held-out 18, blind final score of round 16, then TUNED ON",
     "liaison_messages_heldout19.jsonl": "held-out 19, blind final score of round 17, then TUNED ON",
+    "liaison_messages_heldout20.jsonl": "held-out 20, blind final score of round 18, then TUNED ON",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
