@@ -106,6 +106,10 @@ TRAPS = [
     "update the app then log back in, shld fix it",
     'To add photo: tap on the "+" sign, select Gallery, choose the bill, then press Save.',
     "Please the survey is due on the 10th. If you need more days just tell me.",
+    "Make sure the picture of the fees receipt shows the school's name, so it can be verified.",
+    "Please check the amount entered for school fees; I think one zero is extra.",
+    "did u get the $50? shud hav hit ur cashapp yday",
+    "stipend is late this mo, sorry!! shud go out tues",
 ]
 
 ADVICE_BY_RULE = [

@@ -42,7 +42,7 @@ ABBREVIATIONS: dict[str, str] = {
     "grp": "group", "biz": "business", "tellin": "telling", "tellin'": "telling",
     "mek": "make", "fi": "for", "unnu": "you all", "wid": "with", "frm": "from",
     "mtg": "meeting", "mtng": "meeting", "srsly": "seriously", "imo": "in my opinion",
-    "imho": "in my honest opinion", "cn": "can", "hv": "have", "chk": "check",
+    "imho": "in my honest opinion", "cn": "can", "hv": "have", "chk": "check", "hav": "have",
     "thot": "thought", "thght": "thought",
     "should've": "should have", "could've": "could have", "would've": "would have",
     "must've": "must have", "shouldve": "should have", "wudnt": "wouldn't", "y'know": "you know",
@@ -251,7 +251,7 @@ APP_TERMS = re.compile(
     r"stories|post(?!\s+office)|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
     r"questions|answers?|field|portal|website|site|system|server|phone|message|text|"
     r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"
-    r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|pop-?up|(?:is|are)\s+(?:visible|readable|legible|clear|in\s+focus)|gallery|camera\s+roll|album|(?:file\s+|photo\s+|picture\s+|image\s+)?size|resolution|extra\s+(?:0|zero)(?:e)?s?|#|birthdays?|birth\s+dates?|date\s+of\s+birth|dob|(?:under|below|next\s+to|beside)\s+(?:their|his|her|each|the)\s+(?:own\s+)?names?|box|boxes|column|rows?|"
+    r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|pop-?up|(?:can|could|will)\s+be\s+(?:verified|checked|approved|counted)|(?:'s|s')\s+name|(?:amount|figure|number|total|value)\s+(?:entered|written|shown|showing|typed)|(?:one|a)\s+zero|cash\s*app|venmo|zelle|paypal|(?:is|are)\s+(?:visible|readable|legible|clear|in\s+focus)|gallery|camera\s+roll|album|(?:file\s+|photo\s+|picture\s+|image\s+)?size|resolution|extra\s+(?:0|zero)(?:e)?s?|#|birthdays?|birth\s+dates?|date\s+of\s+birth|dob|(?:under|below|next\s+to|beside)\s+(?:their|his|her|each|the)\s+(?:own\s+)?names?|box|boxes|column|rows?|"
     r"(?:own|one|each|same|separate|next)\s+lines?|(?:under|in|into|at|as)\s+(?:the\s+)?['\"\u2018\u201c]|(?:is|are|be|was)\s+(?:written|entered|filled|listed)|"
     r"pay\s+stubs?|pay\s*slips?|payslips?|pay\s+period|statement|"
     r"(?:ghana|id|national|voter'?s?|aadhaar|nhis|insurance|health)\s+cards?|"
@@ -263,7 +263,7 @@ APP_TERMS = re.compile(
 # Half-weight logistics evidence: days and hours, and the stipend ("pick up your stipend card"
 # is logistics, "put the stipend into savings" is not).
 TIME_TERMS = re.compile(
-    r"\b(?:stipends?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|"
+    r"\b(?:stipends?|tues|thurs|weds|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|"
     r"sat|sun|tomorrow|tonight|today|o'clock|noon|morning|evening|afternoon|"
     r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|(?<=\bat\s)\d{1,2}(?::\d\d)?|(?<=\bof\s)\d{1,2}|"
     r"(?<=\bby\s)\d{1,2}|deadline|due)\b"

@@ -81,7 +81,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?!\s+(?:we|i|they|he|she|you|it|be\s+there|have\s+(?:received|gotten|got)))"
             r"(?!\s+(?:the|this|that|these|those|my|our)\b[^.!?]*\?)"
             r"(?!\s+be\s+in\s+(?:your|the)\s+(?:account|wallet|phone|app|bank))"
-            r"(?!\s+(?:fix|solve|sort\s+out|sort|work|do\s+it|help)\b)"
+            r"(?!\s+(?:fix|solve|sort\s+out|sort|work|do\s+it|help|go\s+out|arrive|come|land|reach"
+            r"|be\s+sent|have\s+(?:hit|landed|come|gone|reached|arrived))\b)"
         ),
         Check.STRONG,
     ),
