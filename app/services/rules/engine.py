@@ -154,19 +154,18 @@ def lean_of(profile: Profile, text: str, start: int, end: int, head_from: int) -
     scope = text[start:end]
     life = float(len(profile.life_terms.findall(scope)))
     app_words = len(profile.app_terms.findall(scope))
-    app = app_words + 0.5 * len(profile.time_terms.findall(scope))
-    # "tick it and resubmit": a program verb later in the scope is app evidence too
-    app += sum(
-        1
-        for word in _WORD.findall(text, head_from, end)
-        if word in profile.logistic_verbs and word not in profile.ambiguous_logistic_verbs
-    ) - (head in profile.logistic_verbs and head not in profile.ambiguous_logistic_verbs)
     # "send the photo" is app help, "send the kids to school" is not: the verb alone decides
     # only when nothing in its scope is about the family's life.
     if head in profile.logistic_verbs and (
         head not in profile.ambiguous_logistic_verbs or app_words > 0 or life == 0
     ):
         return Lean.LOGISTICS
+    app = app_words + 0.5 * len(profile.time_terms.findall(scope))
+    # "tick it and resubmit": a program verb later in the scope is app evidence too
+    app += sum(
+        word in profile.logistic_verbs and word not in profile.ambiguous_logistic_verbs
+        for word in _WORD.findall(text, head_from, end)
+    )
     # A life verb counts once: "save it in the app" is one life word against one app word.
     written = _WORD.match(text, head_at)
     if head in profile.strong_verbs and not (
