@@ -97,14 +97,17 @@ def classify(
     """
     advice: list[Reason] = []
     peer: list[Reason] = []
-    for profile in PROFILES:
-        detection = detect(profile, text)
+    detections = [(profile, detect(profile, text)) for profile in PROFILES]
+    for _, detection in detections:
         advice += [_reason(text, detection, f, language) for f in detection.advice]
         peer += [_reason(text, detection, f, language) for f in detection.peer]
     # Open questions learn ("¿cuántas horas trabaja ahora?"); the model's word weights must not
     # turn a verification question about life into advice. Steering questions have rules.
-    asks = any(only_open_questions(profile, text) for profile in PROFILES)
-    if not advice and model is not None and not asks:
+    if (
+        not advice
+        and model is not None
+        and not any(only_open_questions(profile, found) for profile, found in detections)
+    ):
         found = _model_reason(text, model, language)
         advice += [found] if found else []
     if advice:

@@ -17,10 +17,13 @@ The language modules supply the word lists and patterns; this module only combin
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from app.services.rules.normalize import (
     CLAUSE_BREAK,
@@ -115,15 +118,40 @@ class Finding:
     end: int
 
 
+@lru_cache(maxsize=64)
+def _breaks(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the sentence or clause breaks of ``text``, found once per text: every
+    rule asks for them, and searching afresh each time made a long unpunctuated message
+    quadratic."""
+    found = [(match.start(), match.end()) for match in pattern.finditer(text)]
+    return tuple(start for start, _ in found), tuple(end for _, end in found)
+
+
+def _next_break(pattern: re.Pattern[str], text: str, position: int) -> int:
+    """Where the next break at or after ``position`` starts (``len(text)`` if none)."""
+    starts, ends = _breaks(pattern, text)
+    index = bisect_right(ends, position)  # first break that ends after position
+    if index == len(starts):
+        return len(text)
+    return max(starts[index], position)
+
+
 def _sentence_end(text: str, position: int) -> int:
-    match = SENTENCE_BREAK.search(text, position)
-    return match.start() if match else len(text)
+    """Where the sentence holding ``position`` ends (a break at ``position`` ends it there)."""
+    return _next_break(SENTENCE_BREAK, text, position)
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` starts."""
+    _, ends = _breaks(SENTENCE_BREAK, text)
+    index = bisect_right(ends, position)
+    return ends[index - 1] if index else 0
 
 
 def _window(text: str, start: int) -> tuple[int, int]:
     """From ``start`` to the end of its sentence, at most _WINDOW_WORDS words."""
     end = _sentence_end(text, start)
-    tokens = list(_WORD.finditer(text, start, end))
+    tokens = list(itertools.islice(_WORD.finditer(text, start, end), _WINDOW_WORDS + 1))
     if len(tokens) > _WINDOW_WORDS:
         end = tokens[_WINDOW_WORDS - 1].end()
     return start, end
@@ -201,8 +229,7 @@ def _in_open_question(profile: Profile, text: str, position: int) -> bool:
 
     The question may follow a short lead-in clause ("Just checking, did the repair…?").
     """
-    starts = [start for start, _ in spans(SENTENCE_BREAK, text) if start <= position]
-    start = starts[-1] if starts else 0
+    start = _sentence_start(text, position)
     end = _sentence_end(text, position)
     if text[end : end + 1] != "?":
         return False
@@ -210,9 +237,9 @@ def _in_open_question(profile: Profile, text: str, position: int) -> bool:
     return any(profile.open_question.match(text[opener:end].lstrip(" ¿")) for opener in openers)
 
 
-def only_open_questions(profile: Profile, original: str) -> bool:
-    """Is every sentence of ``original`` an open question ("¿Cuántas horas trabaja ahora?")?"""
-    text = normalize(original, profile.abbreviations, profile.in_context).text
+def only_open_questions(profile: Profile, detection: Detection) -> bool:
+    """Is every sentence an open question ("¿Cuántas horas trabaja ahora?")?"""
+    text = detection.normalized.text
     sentences = [
         (start, end) for start, end in spans(SENTENCE_BREAK, text) if text[start:end].strip()
     ]
@@ -252,8 +279,7 @@ def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
             # The directive's own clause decides first ("ensure the children eat greens, the
             # survey shows illness" is about the children, whatever the survey word adds), but
             # not for program verbs ("fill in the health part before sending").
-            clause = CLAUSE_BREAK.search(text, match.end())
-            clause_end = min(clause.start() if clause else end, end)
+            clause_end = min(_next_break(CLAUSE_BREAK, text, match.end()), end)
             lean = lean_of(profile, text, start, clause_end, match.end())
             if lean is not Lean.LIFE or head in profile.logistic_verbs:
                 lean = lean_of(profile, text, start, end, match.end())
@@ -293,7 +319,11 @@ def _imperative_at(
         return None
     if first.group() in profile.statement_forms and is_question and not negation:
         return None
-    if first.group() in profile.statement_forms and profile.peer_subjects.search(text, 0, start):
+    # (looking back a few sentences only: a search from the start of a long text each time
+    # made it quadratic)
+    if first.group() in profile.statement_forms and profile.peer_subjects.search(
+        text, max(0, start - 300), start
+    ):
         return None
     if following and not negation and profile.follows_subject(first.group(), following.group()):
         return None
@@ -313,7 +343,7 @@ def _imperative_at(
         return None
     if verb in profile.pointer_verbs and _about_others(profile, text[sentence_start:end]):
         return None  # "see how the families in Ganta did it" points to a report
-    if unlisted and profile.peer_subjects.search(text, sentence_start, start):
+    if unlisted and profile.peer_subjects.search(text, max(sentence_start, start - 300), start):
         return None  # "the Lopez family did a yard sale + bake sale": still the report
     # What the command is about is judged on its whole sentence: "Before you sign the lease,
     # have someone read it" is about the lease even though the verb is "have".
@@ -328,9 +358,8 @@ def _imperative_at(
 
 def _imperative_findings(profile: Profile, text: str) -> list[Finding]:
     findings: list[Finding] = []
-    sentence_starts = [start for start, _ in spans(SENTENCE_BREAK, text)] or [0]
     for start, end in spans(CLAUSE_BREAK, text):
-        sentence_start = max((s for s in sentence_starts if s <= start), default=0)
+        sentence_start = _sentence_start(text, start)
         finding = _imperative_at(profile, text, start, end, sentence_start)
         if finding is None:
             later = (w for w in _WORD.finditer(text, start, end) if w.start() > start + 1)
