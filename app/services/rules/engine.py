@@ -36,6 +36,9 @@ from app.services.rules.normalize import (
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z]+)*")
 _WINDOW_WORDS = 16  # how far after a directive form we look for what it is about
+# How far back a named family may stand and still be the subject of a verb ("la familia
+# Torres… paga la mitad"); bounded so a long text is not searched from its start each time.
+_LOOK_BACK_CHARS = 300
 _INVERTED_SUBJECTS = frozenset({"you", "we", "i", "they", "he", "she"})
 
 
@@ -237,18 +240,18 @@ def _in_open_question(profile: Profile, text: str, position: int) -> bool:
     return any(profile.open_question.match(text[opener:end].lstrip(" ¿")) for opener in openers)
 
 
+def _named_before(profile: Profile, text: str, floor: int, position: int) -> bool:
+    """Does another household stand shortly before ``position`` (and not before ``floor``)?"""
+    return bool(
+        profile.peer_subjects.search(text, max(floor, position - _LOOK_BACK_CHARS), position)
+    )
+
+
 def only_open_questions(profile: Profile, detection: Detection) -> bool:
     """Is every sentence an open question ("¿Cuántas horas trabaja ahora?")?"""
     text = detection.normalized.text
-    sentences = [
-        (start, end) for start, end in spans(SENTENCE_BREAK, text) if text[start:end].strip()
-    ]
-    return bool(sentences) and all(
-        _in_open_question(
-            profile, text, start + len(text[start:end]) - len(text[start:end].lstrip())
-        )
-        for start, end in sentences
-    )
+    starts = [start for start, end in spans(SENTENCE_BREAK, text) if text[start:end].strip()]
+    return bool(starts) and all(_in_open_question(profile, text, start) for start in starts)
 
 
 def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
@@ -256,16 +259,14 @@ def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
     for trigger in profile.triggers:
         for match in trigger.pattern.finditer(text):
             start, end = _window(text, match.start())
-            if trigger.needs_infinitive:
-                head, _ = _head(profile, text, match.end(), end)
-                if not profile.is_infinitive(head):
-                    continue
+            head, _ = _head(profile, text, match.end(), end)
+            if trigger.needs_infinitive and not profile.is_infinitive(head):
+                continue
             if trigger.rule_id == "advice.second_person_modal" and _in_open_question(
                 profile, text, match.start()
             ):
                 continue
             about = text[match.end() : end]
-            head, _ = _head(profile, text, match.end(), end)
             # "maybe the families in Ganta…" reports; "you should sell to the households in the
             # colony" still directs the reader, whoever the object is.
             verb = profile.gerund_base(head)
@@ -319,11 +320,7 @@ def _imperative_at(
         return None
     if first.group() in profile.statement_forms and is_question and not negation:
         return None
-    # (looking back a few sentences only: a search from the start of a long text each time
-    # made it quadratic)
-    if first.group() in profile.statement_forms and profile.peer_subjects.search(
-        text, max(0, start - 300), start
-    ):
+    if first.group() in profile.statement_forms and _named_before(profile, text, 0, start):
         return None
     if following and not negation and profile.follows_subject(first.group(), following.group()):
         return None
@@ -343,7 +340,7 @@ def _imperative_at(
         return None
     if verb in profile.pointer_verbs and _about_others(profile, text[sentence_start:end]):
         return None  # "see how the families in Ganta did it" points to a report
-    if unlisted and profile.peer_subjects.search(text, max(sentence_start, start - 300), start):
+    if unlisted and _named_before(profile, text, sentence_start, start):
         return None  # "the Lopez family did a yard sale + bake sale": still the report
     # What the command is about is judged on its whole sentence: "Before you sign the lease,
     # have someone read it" is about the lease even though the verb is "have".
