@@ -57,6 +57,8 @@ SET_ROLES = {
     "liaison_messages_heldout18.jsonl": "held-out 18, blind final score of round 16, then TUNED ON",
     "liaison_messages_heldout19.jsonl": "held-out 19, blind final score of round 17, then TUNED ON",
     "liaison_messages_heldout20.jsonl": "held-out 20, blind final score of round 18, then TUNED ON",
+    "liaison_messages_heldout21.jsonl": "held-out 21, blind final score of round 19, then TUNED ON",
+    "liaison_messages_heldout22.jsonl": "held-out 22, blind final score of round 19, then TUNED ON",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
