@@ -110,6 +110,16 @@ TRAPS = [
     "Please check the amount entered for school fees; I think one zero is extra.",
     "did u get the $50? shud hav hit ur cashapp yday",
     "stipend is late this mo, sorry!! shud go out tues",
+    # generalized after held-out round 20 (heldout21 and heldout22)
+    "Hello sir, the November survey is still pending. Kindly complete it when you are free.",
+    "The group meeting is in Ewe and English this time. Please tell the others in your group.",
+    "For the wages question, please put the amount in cedis, not in hours.",
+    "Meeting is Saturday at the community hall. Come with your member card.",
+    "There is a new question on childcare in the survey. It's optional, skip it if it doesn't"
+    " apply.",
+    "In the app you have to choose 'Business income', not 'Salary', for the trading money.",
+    "En la app el botón de enviar está hasta abajo, hay que bajar para verlo.",
+    "Reunión el jueves a las 5 en el salón comunal. Pueden venir con sus hijos.",
 ]
 
 ADVICE_BY_RULE = [
@@ -222,6 +232,16 @@ ADVICE_BY_RULE = [
     # generalized after held-out round 19
     ("advice.imperative", "chk if ur eligible 4 snap, u prob r"),
     ("advice.softened_suggestion", "Instead of the moneylender, you may approach the SHG."),
+    # generalized after held-out round 20 (heldout21 and heldout22)
+    ("advice.warning", "that betting site is a trap, delete it"),
+    ("advice.if_i_were_you", "Lo que yo haría es vender el puerco antes de diciembre."),
+    ("advice.counselling", "El jueves traiga sus facturas para que veamos cómo bajar los gastos."),
+    ("advice.imperative", "No te salgas del colegio, aguanta hasta terminar el semestre."),
+    ("advice.imperative", "Léale cuentos a la niña antes de dormir."),
+    ("advice.imperative", "Ahora mándalo a clases de inglés, que aprende rápido."),
+    ("advice.softened_suggestion", "Isn't it time the boys found proper jobs?"),
+    ("advice.softened_suggestion", "Is it wise to lend your brother the rent money again?"),
+    ("advice.softened_suggestion", "You know what would help? A savings box for the coins."),
 ]
 
 BEST_PRACTICE = [

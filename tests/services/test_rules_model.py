@@ -87,6 +87,9 @@ ALWAYS_ADVICE = AdviceModel({}, intercept=50.0, threshold=0.5)
         "¿Cuántas horas a la semana está trabajando en la panadería ahora?",
         "How much did you pay for the uniforms this month?",
         "When did the loan from your brother start? Which month was the first payment?",
+        # asked as a request, or as a question about the family's opinion
+        "¿Usted cree que la visita debería ser el sábado? Díganos qué día le conviene.",
+        "Please let me know which day suits you for the home visit.",
     ],
 )
 def test_the_model_never_blocks_open_questions(text: str) -> None:
@@ -100,6 +103,8 @@ def test_the_model_never_blocks_open_questions(text: str) -> None:
         "The survey is due Friday.",
         "How much did you pay for the uniforms? Thanks for the photos.",
         "How about asking your sister for help?",
+        "Let me know when you have moved the savings to the credit union.",
+        "¿No cree que le conviene ahorrar más? Díganos qué piensa.",
     ],
 )
 def test_the_model_still_judges_anything_but_open_questions(text: str) -> None:

@@ -40,6 +40,9 @@ _WINDOW_WORDS = 16  # how far after a directive form we look for what it is abou
 # Torres… paga la mitad"); bounded so a long text is not searched from its start each time.
 _LOOK_BACK_CHARS = 300
 _INVERTED_SUBJECTS = frozenset({"you", "we", "i", "they", "he", "she"})
+# A short quoted stretch is a field label or the family's own words ("choose 'Business income'
+# not 'Salary'", "you wrote 'pay off loan'"): the life words inside it are data, not a topic.
+_QUOTED = re.compile(r"(?<![a-z0-9])(['\"])[^'\".!?]{1,40}?\1(?![a-z0-9])")
 
 
 class Check(Enum):
@@ -68,6 +71,9 @@ class Trigger:
     pattern: re.Pattern[str]
     check: Check
     needs_infinitive: bool = False  # Spanish modals only count before an infinitive
+    # A judgment about what comes before it ("that betting app is a trap"): its whole sentence
+    # is its scope, not only the words after it.
+    judges_subject: bool = False
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,12 @@ class Profile:
     command_anywhere: Callable[[str], bool] = lambda word: False
     # a question word opening an open question ("how do you decide when you need to pay…?")
     open_question: re.Pattern[str] = re.compile(r"(?!)")
+    # "come", "venir": in a message about a meeting they say how to come to it ("pueden venir
+    # con los niños"), whatever else the sentence names
+    gathering_verbs: frozenset[str] = frozenset()
+    gatherings: re.Pattern[str] = re.compile(r"(?!)")
+    # a question asked as a request ("díganos qué le conviene", "tell me which day suits you")
+    indirect_question: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -182,7 +194,9 @@ def lean_of(profile: Profile, text: str, start: int, end: int, head_from: int) -
     head, head_at = _head(profile, text, head_from, end)
     if profile.benign_heads.match(text, head_at):
         return Lean.LOGISTICS
-    scope = text[start:end]
+    if head in profile.gathering_verbs and profile.gatherings.search(text):
+        return Lean.LOGISTICS
+    scope = _QUOTED.sub(r"\1_\1", text[start:end])
     life = float(len(profile.life_terms.findall(scope)))
     app_words = len(profile.app_terms.findall(scope))
     # "send the photo" is app help, "send the kids to school" is not: the verb alone decides
@@ -240,6 +254,12 @@ def _in_open_question(profile: Profile, text: str, position: int) -> bool:
     return any(profile.open_question.match(text[opener:end].lstrip(" ¿")) for opener in openers)
 
 
+def _in_indirect_question(profile: Profile, text: str, position: int) -> bool:
+    """Is ``position`` in a question asked as a request ("Díganos qué día le conviene.")?"""
+    start = _sentence_start(text, position)
+    return bool(profile.indirect_question.match(text[start:position].lstrip(" ¿¡")))
+
+
 def _named_before(profile: Profile, text: str, floor: int, position: int) -> bool:
     """Does another household stand shortly before ``position`` (and not before ``floor``)?"""
     return bool(
@@ -248,10 +268,16 @@ def _named_before(profile: Profile, text: str, floor: int, position: int) -> boo
 
 
 def only_open_questions(profile: Profile, detection: Detection) -> bool:
-    """Is every sentence an open question ("¿Cuántas horas trabaja ahora?")?"""
+    """Is every sentence an open question ("¿Cuántas horas trabaja ahora?"), asked directly or
+    as a request ("Díganos qué le conviene.")?"""
     text = detection.normalized.text
-    starts = [start for start, end in spans(SENTENCE_BREAK, text) if text[start:end].strip()]
-    return bool(starts) and all(_in_open_question(profile, text, start) for start in starts)
+    sentences = [
+        (start, end) for start, end in spans(SENTENCE_BREAK, text) if text[start:end].strip()
+    ]
+    return bool(sentences) and all(
+        _in_open_question(profile, text, start) or _in_indirect_question(profile, text, end)
+        for start, end in sentences
+    )
 
 
 def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
@@ -262,8 +288,9 @@ def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
             head, _ = _head(profile, text, match.end(), end)
             if trigger.needs_infinitive and not profile.is_infinitive(head):
                 continue
-            if trigger.rule_id == "advice.second_person_modal" and _in_open_question(
-                profile, text, match.start()
+            if trigger.rule_id == "advice.second_person_modal" and (
+                _in_open_question(profile, text, match.start())
+                or _in_indirect_question(profile, text, match.start())
             ):
                 continue
             about = text[match.end() : end]
@@ -284,6 +311,14 @@ def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
             lean = lean_of(profile, text, start, clause_end, match.end())
             if lean is not Lean.LIFE or head in profile.logistic_verbs:
                 lean = lean_of(profile, text, start, end, match.end())
+            # What a judgment ("that betting app is a trap") or a bare verb with nothing about
+            # life after it ("en la app el botón está abajo, hay que bajar") is about stands
+            # before it, in the same sentence.
+            if trigger.judges_subject:
+                sentence_start = _sentence_start(text, start)
+                lean = lean_of(profile, text, sentence_start, end, sentence_start)
+            elif lean is Lean.UNKNOWN and head in profile.weak_verbs:
+                lean = lean_of(profile, text, _sentence_start(text, start), end, match.end())
             if _passes(trigger.check, lean):
                 findings.append(Finding(trigger.rule_id, match.start(), end))
     return findings

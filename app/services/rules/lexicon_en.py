@@ -138,7 +138,7 @@ OBJECT_DEPENDENT_VERBS: tuple[str, ...] = (
 # app help only when nothing else in their scope is about life.
 AMBIGUOUS_LOGISTIC_VERBS = frozenset(
     ["text", "message", "show", "check", "note", "arrive", "delete", "add", "correct", "include",
-     "hit", "select", "choose"]
+     "hit", "select", "choose", "complete"]
 )
 
 # Verbs that make a directive plain app/survey help ("you need to log in again").
@@ -152,7 +152,7 @@ LOGISTIC_VERBS = frozenset(
         "crop", "rotate", "retype", "re-enter", "arrive", "show", "appear", "load", "sync",
         "check", "revert", "recheck", "re-check", "logout", "sign-in", "signin", "note", "delete",
         "clarify", "correct", "add", "tick", "untick", "include", "inform", "intimate", "mention",
-        "mark", "select", "choose"
+        "mark", "select", "choose", "complete"
     ]
 )
 
@@ -209,7 +209,7 @@ def word_alternation(words: set[str] | frozenset[str] | tuple[str, ...]) -> str:
 
 _LIFE_NOUNS = r"""
 (?<!mobile\s)money|cash|savings?|saving|bank\s+account|savings\s+account|bank|banks|credit\s+union
-|loans?|debts?|credit\s+card|(?<!stipend\s)(?<!id\s)(?<!ghana\s)card
+|loans?|debts?|credit\s+card|(?<!stipend\s)(?<!id\s)(?<!ghana\s)(?<!member\s)(?<!membership\s)card
 |bills?|rent|landlord|lease|mortgage|budget|spending|expenses?|interest|payday|moneylender
 |lender|lottery|refund|tax(?:es)?|income|salary|wages?|paycheck|overtime|raise|allowance
 |fixed\s+deposit|deposit|susu|tontine|chama|esusu|savings\s+circle|insurance|subsid(?:y|ies)
@@ -217,7 +217,7 @@ _LIFE_NOUNS = r"""
 |business|shop|store|stall|stand|market|sales?|customers?|profit|prices?|stock|restock(?:ing)?
 |freezer|goods|inventory|supplier|tiffin|tamales|snacks|plates|farm|crops?|corn|rice|seeds?
 |goats?|chickens?|pigs?|cows?|livestock|garden|tomatoes|vegetables|veggies|fish|charcoal
-|zinc|job|jobs|work|shift|hours|boss|employer|manager|career|training|class|classes|course
+|zinc|job|jobs|work|shift|(?<!\bin\s)(?<!\bnot\s)hours|boss|employer|manager|career|training|class|classes|course
 |ged|diploma|degree|college|forklift|license|school|schools|fees|tuition|uniforms?|homework
 |grades?|teacher|tutor|daycare|childcare|babysit\w*|kids?|children|child|baby|babies|son|sons
 |daughters?|girl|boy|toddler|clinic|doctor|hospital|health|medicine|medication|vaccines?
@@ -227,16 +227,24 @@ _LIFE_NOUNS = r"""
 |electric\w*|light\s+bill|utilit(?:y|ies)|gas|water\s+bill|lawyer|legal\s+aid|eviction
 |court|tenant|union|counselor|social\s+worker|agency|program|hotline|211|church|loan\s+shark
 |cousin|brother-in-law|husband|wife|partner|relatives?|emergency\s+fund|retirement|future
-|cheap\w*|expensive|free|discount|sale|deal|coupons?|prep|subscriptions?|streaming
-|side\s+hustle|hustle|gig|aside|policy|lic|ppf|gold|payment\s+plan|scratch-offs?|lawyer
+|cheap\w*|expensive|(?<!\bare\s)(?<!'re\s)(?<!\br\s)(?<!\bbe\s)(?<!\bam\s)(?<!\bwhen\s)free|discount|sale|deal|coupons?|prep|subscriptions?|streaming
+|betting|bets?|gambling|casino|side\s+hustle|hustle|gig|aside|policy|lic|ppf|gold|payment\s+plan|scratch-offs?|lawyer
 |fees|profit|menu|cookshop|interest\s+rate|credit\s+score|score|resume|cv|indeed
 |counselou?r|therapist|psychologist|social\s+worker|advisor|adviser|snap|medicaid|ebt
 """
 _KNOWN_VERBS = frozenset(LIFE_VERBS) | frozenset(OBJECT_DEPENDENT_VERBS)
 # Life verbs in any form count as life words too ("selling", "paid off").
 _LIFE_VERB_FORMS = {form for verb in LIFE_VERBS for form in inflections(verb)}
+# "skip it if it doesn't apply" is about a survey question, "apply for the grant" is not.
+_APPLY = r"(?<!n't\s)(?<!\bnot\s)(?<!\bit\s)(?<!\bthat\s)(?<!\bthis\s)appl(?:y|ies)"
 LIFE_TERMS = re.compile(
-    r"\b(?:" + re.sub(r"\s+", "", _LIFE_NOUNS) + "|" + word_alternation(_LIFE_VERB_FORMS) + r")\b"
+    r"\b(?:"
+    + re.sub(r"\s+", "", _LIFE_NOUNS)
+    + "|"
+    + _APPLY
+    + "|"
+    + word_alternation(_LIFE_VERB_FORMS - {"apply", "applies"})
+    + r")\b"
 )
 
 APP_TERMS = re.compile(
@@ -252,9 +260,13 @@ APP_TERMS = re.compile(
     r"questions|answers?|field|portal|website|site|system|server|phone|message|text|"
     r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"
     r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|pop-?up|(?:can|could|will)\s+be\s+(?:verified|checked|approved|counted)|(?:'s|s')\s+name|(?:amount|figure|number|total|value)\s+(?:entered|written|shown|showing|typed)|(?:one|a)\s+zero|cash\s*app|venmo|zelle|paypal|(?:is|are)\s+(?:visible|readable|legible|clear|in\s+focus)|gallery|camera\s+roll|album|(?:file\s+|photo\s+|picture\s+|image\s+)?size|resolution|extra\s+(?:0|zero)(?:e)?s?|#|birthdays?|birth\s+dates?|date\s+of\s+birth|dob|(?:under|below|next\s+to|beside)\s+(?:their|his|her|each|the)\s+(?:own\s+)?names?|box|boxes|column|rows?|"
-    r"(?:own|one|each|same|separate|next)\s+lines?|(?:under|in|into|at|as)\s+(?:the\s+)?['\"\u2018\u201c]|(?:is|are|be|was)\s+(?:written|entered|filled|listed)|"
+    r"(?:own|one|each|same|separate|next)\s+lines?|(?:under|in|into|at|as|choose|select|pick|tick|mark|tap|click|press|not)\s+(?:the\s+)?['\"\u2018\u201c]|(?:is|are|be|was)\s+(?:written|entered|filled|listed)|"
     r"pay\s+stubs?|pay\s*slips?|payslips?|pay\s+period|statement|"
-    r"(?:ghana|id|national|voter'?s?|aadhaar|nhis|insurance|health)\s+cards?|"
+    r"(?:ghana|id|national|voter'?s?|aadhaar|nhis|insurance|health|member|membership)\s+cards?|"
+    r"optional|(?:others|everyone|everybody|members|rest|all)\s+(?:of|in)\s+(?:your|ur|the|our)\s+"
+    r"(?:friend\s+|peer\s+)?group|"
+    r"(?:put|enter|write|record|report|list|fill|give|show)\s+(?:[a-z]+\s+){0,3}?in\s+(?:dollars|naira|cedis"
+    r"|rupees|pesos|leones|shillings|cfa|hours|days|weeks|months|numbers|figures|digits|words)|"
     r"church\s+hall|community\s+(?:hall|center|centre|room)|hall|venue|"
     r"(?:you|u)\s+(?:have\s+|'ve\s+|had\s+)?(?:entered|put\s+(?:in|down|there)|wrote|written|typed"
     r"|filled|recorded)|(?:store|shop)\s+name|in\s+the\s+(?:shot|pic|picture|photo|frame))\b"
@@ -266,6 +278,6 @@ TIME_TERMS = re.compile(
     r"\b(?:stipends?|tues|thurs|weds|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|"
     r"sat|sun|tomorrow|tonight|today|o'clock|noon|morning|evening|afternoon|"
     r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|(?<=\bat\s)\d{1,2}(?::\d\d)?|(?<=\bof\s)\d{1,2}|"
-    r"(?<=\bby\s)\d{1,2}|deadline|due)\b"
+    r"(?<=\bby\s)\d{1,2}|deadline|due|(?<=\bare\s)free|(?<='re\s)free|(?<=\bwhen\s)free|available)\b"
 )
 # fmt: on

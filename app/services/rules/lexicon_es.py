@@ -106,6 +106,7 @@ _OBJECT_DEPENDENT: tuple[tuple[str, str, str], ...] = (
     ("manejar", "maneje", "maneja"), ("dedicar", "dedique", "dedica"),
     ("aprender", "aprenda", "aprende"), ("ensenar", "ensene", "ensena"),
     ("decir", "diga", "dile"), ("reservar", "reserve", "reserva"), ("pasar", "pase", "pasa"),
+    ("leer", "lea", "lee"), ("salir", "salga", "sal"), ("aguantar", "aguante", "aguanta"),
 )
 
 LOGISTIC_VERBS = frozenset(
@@ -251,7 +252,7 @@ dinero|plata|lana|feria|efectivo|ahorros?|cuenta\s+de\s+ahorros?|banco|cooperati
 |doctor|doctora|medico|hospital|medicina|vacunas?|seguro|asma|formula|casa|terreno|carro
 |carros|auto|moto|camioneta|muebles|tele|television|abogado|desalojo|wic|apoyo\s+de
 |psicologa|psicologo|dentista|enfermera|terapia|consejera|cheque|remesas?|aval|fiador
-|programa|oficina\s+de|cunado|prestado|fiado|mayoreo|ropa|marketplace|lo\s+mismo
+|programa|oficina\s+de|semestres?|clases\s+de|ingles|idiomas?|carrera|cunado|prestado|fiado|mayoreo|ropa|marketplace|lo\s+mismo
 """
 LIFE_TERMS = re.compile(
     r"\b(?:" + re.sub(r"\s+", "", _LIFE_NOUNS) + "|"

@@ -232,6 +232,12 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bpromise\s+me\b|\b(?:my|a)\s+(?:humble\s+|kind\s+|sincere\s+)?request\s+(?:that|is\s+that)\b"
             r"|\bit\s+is\s+(?:humbly\s+)?requested\s+that\b"
             r"|\bwhat\s+(?:worked|helped|turned\s+it\s+around|saved\s+(?:me|us))\s+for\s+(?:me|us)\b"
+            r"|\bworked\s+(?:wonders|miracles|like\s+a\s+charm)\s+for\s+(?:me|us|my)\b"
+            r"|\bwhat\s+(?:would|might|could|will)\s+(?:really\s+)?help(?!\s+(?:me|us|the\s+(?:program"
+            r"|team)))\b|\b(?:is|isn't|is\s+it\s+not)\s+it\s+(?:really\s+)?(?:wise|smart|sensible"
+            r"|a\s+good\s+idea|right|fair)\s+to\b|\bis\s+it\s+(?:really\s+)?(?:wise|smart|sensible"
+            r"|a\s+good\s+idea)\s+to\b|\bisn't\s+it\s+(?:high\s+|about\s+)?time\b"
+            r"|\bwhat\s+i(?:'d|\s+would)\s+do\s+is\b"
             r"|\bwhen\s+i\s+was\s+in\s+your\s+(?:shoes|place|position|situation)\b|\bin\s+my\s+case\b"
             r"|\b(?:na\s+)?wetin\s+i\s+do\s+when\b"
             r"|\b(?:give|grant)s?\s+(?:you|u)\s+(?:the\s+)?(?:strength|wisdom|courage|patience)\s+to\b"
@@ -346,6 +352,16 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bthey\s+(?:shut|cut)\s+(?:people|you|folks)\s+off\b|\bbuy\s+now\b|\btrust\s+me\b"
         ),
         Check.STRONG,
+    ),
+    # A judgment of something the family uses or plans: "dat betting app is a trap"
+    Trigger(
+        "advice.warning",
+        _rx(
+            r"\b(?:is|'s|are|be|dey)\s+(?:a\s+|such\s+a\s+|one\s+big\s+|a\s+big\s+|total\s+)?"
+            r"(?:trap|traps|rip-?off|ripoff|death\s+trap|money\s+pit|waste\s+of\s+money)\b"
+        ),
+        Check.STRONG,
+        judges_subject=True,
     ),
     # A coming rise followed by what to do about it: "gas prices go up in summer, so fill the
     # cans now". The word after "so" must start a command, not a report ("so we moved...").
@@ -591,7 +607,13 @@ PROFILE = Profile(
     in_context=lex.in_context,
     stopwords=lex.STOPWORDS,
     ambiguous_logistic_verbs=lex.AMBIGUOUS_LOGISTIC_VERBS,
+    gathering_verbs=frozenset(["come"]),
+    gatherings=re.compile(r"\b(?:meeting|meetings|visit|check-in)\b"),
     gerund_base=lex.gerund_base,
+    indirect_question=re.compile(
+        r"(?:please\s+|kindly\s+|just\s+|so\s+)?(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)"
+        r"|text\s+(?:me|us)|write\s+(?:me|us))\s+(?:what|which|how|where|who|whether)\b"
+    ),
     open_question=re.compile(
         r"(?:how(?!\s+about)|when|who|where|how\s+much|how\s+many|which|is|are|was|were|did|does)\b"
     ),

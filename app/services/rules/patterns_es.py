@@ -221,9 +221,20 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"\byo\s+que\s+(?:usted|tu|ud|ustedes|vos)\b|\b(?:yo\s+)?en\s+(?:su|tu)\s+lugar\b"
             r"|\bsi\s+(?:yo\s+)?(?:fuera|estuviera)\s+(?:usted|tu|ustedes|vos)\b"
-            r"|\byo\s+en\s+su\s+caso\b"
+            r"|\byo\s+en\s+su\s+caso\b|\blo\s+que\s+yo\s+(?:haria|hiciera|haga)\b"
         ),
         Check.ALWAYS,
+    ),
+    # A meeting offered to work on the family's spending: "traiga sus recibos para que veamos
+    # cómo recortar gastos"; what is worked on must be about life.
+    Trigger(
+        "advice.counselling",
+        _rx(
+            r"\bpara\s+(?:que\s+)?(?:veamos|ver|revisemos|revisar|busquemos|buscar|pensemos"
+            r"|pensar|hablemos|armemos|armar|hagamos)\s+(?:juntos\s+|juntas\s+)?(?:como|de\s+que"
+            r"\s+manera|en\s+que|que\s+puede|que\s+se\s+puede|donde)\b"
+        ),
+        Check.WEAK,
     ),
     Trigger(
         "advice.peer_nudge",
@@ -354,10 +365,18 @@ PROFILE = Profile(
     is_infinitive=lex.is_infinitive,
     stopwords=lex.STOPWORDS,
     ambiguous_logistic_verbs=lex.AMBIGUOUS_LOGISTIC_VERBS,
+    gathering_verbs=frozenset(["venir", "vengan", "venga", "ven"]),
+    gatherings=re.compile(r"\b(?:reunion|reuniones|visita|asamblea)\b"),
     command_anywhere=lex.is_enclitic_command,
     follows_subject=lex.follows_subject,
+    indirect_question=re.compile(
+        r"(?:por\s+favor\s+)?(?:diganos|digame|dime|dinos|avisenos|aviseme|avisame|cuentenos"
+        r"|cuenteme|cuentame|escribame|hagame\s+saber|me\s+dice|nos\s+dice)\s+(?:que|cual|cuales"
+        r"|como|donde|quien)\b"
+    ),
     open_question=re.compile(
-        r"(?:como|cuando|quien|quienes|donde|cuanto|cuanta|cuantos|cuantas)\b"
+        r"(?:como|cuando|quien|quienes|donde|cuanto|cuanta|cuantos|cuantas"
+        r"|(?:usted\s+|ustedes\s+|tu\s+|vos\s+)?(?:cree|creen|crees|piensa|piensan|piensas)\s+que)\b"
     ),
     pointer_verbs=frozenset(
         {
