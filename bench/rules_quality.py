@@ -59,6 +59,8 @@ SET_ROLES = {
     "liaison_messages_heldout20.jsonl": "held-out 20, blind final score of round 18, then TUNED ON",
     "liaison_messages_heldout21.jsonl": "held-out 21, blind final score of round 19, then TUNED ON",
     "liaison_messages_heldout22.jsonl": "held-out 22, blind final score of round 19, then TUNED ON",
+    "liaison_messages_heldout23.jsonl": "held-out 23, blind final score of round 20, then TUNED ON",
+    "liaison_messages_heldout24.jsonl": "held-out 24, blind final score of round 20, then TUNED ON",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
