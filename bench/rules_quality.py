@@ -61,6 +61,12 @@ SET_ROLES = {
     "liaison_messages_heldout22.jsonl": "held-out 22, blind final score of round 19, then TUNED ON",
     "liaison_messages_heldout23.jsonl": "held-out 23, blind final score of round 20, then TUNED ON",
     "liaison_messages_heldout24.jsonl": "held-out 24, blind final score of round 20, then TUNED ON",
+    "liaison_messages_heldout25.jsonl": "held-out 25, blind final score of round 20, then TUNED ON",
+    "liaison_messages_heldout26.jsonl": "held-out 26, blind final score of round 20, then TUNED ON",
+    "liaison_messages_heldout27.jsonl": "held-out 27, blind final score of round 20, then TUNED ON",
+    "liaison_messages_heldout28.jsonl": "held-out 28, blind final score of round 20, then TUNED ON",
+    "liaison_messages_heldout29.jsonl": "held-out 29, blind final score of round 20, then TUNED ON",
+    "liaison_messages_heldout30.jsonl": "held-out 30, blind final score of round 20, then TUNED ON",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
