@@ -120,6 +120,22 @@ TRAPS = [
     "In the app you have to choose 'Business income', not 'Salary', for the trading money.",
     "En la app el botón de enviar está hasta abajo, hay que bajar para verlo.",
     "Reunión el jueves a las 5 en el salón comunal. Pueden venir con sus hijos.",
+    # generalized after held-out rounds 21 and 22 (heldout23 to heldout30)
+    "thx 4 bein patient w the stipend delay, shud be fixed nxt wk",
+    "The survey now has a question about remittances. If you send money home, just put the"
+    " monthly amount.",
+    "To add the loan from your aunt, go to Debts > Add new and pick 'Family/friend' as the lender.",
+    "La pregunta de 'deudas' se refiere a toda la plata que debe: al banco, a la tienda, a"
+    " familiares.",
+    "Para anotar la tanda, entre a Ahorros > Agregar y escoja 'Grupo de ahorro'. Ponga lo que"
+    " aportó.",
+    "Puede saltarse la sección de negocio si no tiene negocio, es opcional.",
+    "Did the school fees go up this term, or are they the same as January?",
+    "What did the doctor say about your knee?",
+    "Thank you so much for the detailed story, it really helps.",
+    "Le acompaño en su dolor. Cuente conmigo para lo que necesite del programa.",
+    "Tómese su tiempo con la parte de la escuela, este mes trae más preguntas.",
+    "cierra la app y vuelve a entrar, ya deberia jalar",
 ]
 
 ADVICE_BY_RULE = [
@@ -242,6 +258,19 @@ ADVICE_BY_RULE = [
     ("advice.softened_suggestion", "Isn't it time the boys found proper jobs?"),
     ("advice.softened_suggestion", "Is it wise to lend your brother the rent money again?"),
     ("advice.softened_suggestion", "You know what would help? A savings box for the coins."),
+    # generalized after held-out rounds 21 and 22 (heldout23 to heldout30)
+    ("advice.referral", "I fit book you with the extension officer when he comes on Friday."),
+    ("advice.referral", "want me 2 txt the lady at legal aid? she can help w the eviction"),
+    ("advice.referral", "Si quiere le hago la cita en el IMSS para que le revisen la rodilla."),
+    ("advice.steering_question", "Why pay more at the kiosk with a family of six?"),
+    ("advice.steering_question", "How come you haven't applied for the fertilizer subsidy yet?"),
+    ("advice.first_person_recommendation", "It's your call, but I wouldn't lend him more money."),
+    ("advice.first_person_recommendation", "The church may help. I'd go see Pastor tomorrow."),
+    ("advice.if_i_were_you", "Esa tanda de la vecina no me da confianza, la verdad. Yo me saldría"),
+    ("advice.if_i_were_you", "¡Buenísimo lo de la encuesta! Ahora a guardar esos mangos, eh."),
+    ("advice.imperative", "Stipend went out today! Put it straight in the savings box."),
+    ("advice.second_person_modal", "Che, la vaca está flaca. Tenés que darle balanceado."),
+    ("advice.counselling", "Bring the letter so we can figure out how you fight the rent hike."),
 ]
 
 BEST_PRACTICE = [
@@ -264,6 +293,10 @@ BEST_PRACTICE = [
 # heavily); kept here so the rules part stays right while the model is improved.
 RULES_ONLY_TRAPS = [
     "You should see a pop-up asking for your code.",
+    "Stipend checks go out the 15th. If you don't have a bank account, you can pick yours up at"
+    " the chapter office.",
+    "En la pregunta de deudas, ponga también lo que le debe a la tienda de la esquina.",
+    "Yo le mandaría el link mañana temprano.",
 ]
 
 

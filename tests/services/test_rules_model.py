@@ -90,9 +90,14 @@ ALWAYS_ADVICE = AdviceModel({}, intercept=50.0, threshold=0.5)
         # asked as a request, or as a question about the family's opinion
         "¿Usted cree que la visita debería ser el sábado? Díganos qué día le conviene.",
         "Please let me know which day suits you for the home visit.",
+        # courtesy: thanks, blessings, condolences, congratulations, mixed with open questions
+        "Praying for a safe delivery, mama! 🙏",
+        "May Allah heal her quickly. Get well soon to Mam Awa.",
+        "¡Bendiciones para la nueva tienda, que les vaya muy bien!",
+        "How much did you pay for the uniforms? Thanks for the photos.",
     ],
 )
-def test_the_model_never_blocks_open_questions(text: str) -> None:
+def test_the_model_never_blocks_open_questions_or_courtesy(text: str) -> None:
     verdict = evaluate_liaison_message(Phase.TWO, text, model=ALWAYS_ADVICE)
     assert verdict.allowed, verdict.reasons
 
@@ -101,12 +106,14 @@ def test_the_model_never_blocks_open_questions(text: str) -> None:
     "text",
     [
         "The survey is due Friday.",
-        "How much did you pay for the uniforms? Thanks for the photos.",
+        "How much did you pay for the uniforms? The survey is due Friday.",
+        # courtesy that carries a life verb is judged like anything else
+        "God bless you. May He guide you to take that teaching job in Gulu.",
         "How about asking your sister for help?",
         "Let me know when you have moved the savings to the credit union.",
         "¿No cree que le conviene ahorrar más? Díganos qué piensa.",
     ],
 )
-def test_the_model_still_judges_anything_but_open_questions(text: str) -> None:
+def test_the_model_still_judges_anything_but_open_questions_or_courtesy(text: str) -> None:
     verdict = evaluate_liaison_message(Phase.TWO, text, model=ALWAYS_ADVICE)
     assert not verdict.allowed

@@ -42,6 +42,7 @@ _LOOK_BACK_CHARS = 300
 _INVERTED_SUBJECTS = frozenset({"you", "we", "i", "they", "he", "she"})
 # A short quoted stretch is a field label or the family's own words ("choose 'Business income'
 # not 'Salary'", "you wrote 'pay off loan'"): the life words inside it are data, not a topic.
+_MENU_PATH = re.compile(r"[a-z]+(?:\s+[a-z]+)?(?:\s*>\s*[a-z]+(?:\s+[a-z]+)?)+")
 _QUOTED = re.compile(r"(?<![a-z0-9])(['\"])[^'\".!?]{1,40}?\1(?![a-z0-9])")
 
 
@@ -50,6 +51,9 @@ class Check(Enum):
 
     ALWAYS = "always"
     STRONG = "strong"
+    # help arranged with someone outside the program: advice unless the scope is program
+    # logistics; a day alone ("I can book you with the coach on Friday") says when, not what
+    OFFER = "offer"
     MEDIUM = "medium"
     WEAK = "weak"
 
@@ -60,6 +64,7 @@ class Lean(Enum):
     LIFE = "life"
     LOGISTICS = "logistics"
     MIXED = "mixed"  # as many life words as app words
+    SCHEDULE = "schedule"  # only a day or an hour: when, not what
     UNKNOWN = "unknown"  # neither
 
 
@@ -120,6 +125,16 @@ class Profile:
     # con los niños"), whatever else the sentence names
     gathering_verbs: frozenset[str] = frozenset()
     gatherings: re.Pattern[str] = re.compile(r"(?!)")
+    # "put", "ponga": in a message that names a form field, a menu or a quoted label they say
+    # what to type ("entre a Ahorros > Agregar… Ponga lo que aportó este mes")
+    entry_verbs: frozenset[str] = frozenset()
+    form_labels: re.Pattern[str] = re.compile(r"(?!)")
+    # a courtesy sentence: thanks, greetings, blessings, condolences, congratulations
+    courtesy: re.Pattern[str] = re.compile(r"(?!)")
+    # thanks opening a sentence: "thank you for the story, it really helps" praises the story
+    thanks: re.Pattern[str] = re.compile(r"(?!)")
+    # a sentence opening on a part of the survey ("in the savings question, …")
+    survey_frame: re.Pattern[str] = re.compile(r"(?!)")
     # a question asked as a request ("díganos qué le conviene", "tell me which day suits you")
     indirect_question: re.Pattern[str] = re.compile(r"(?!)")
 
@@ -196,21 +211,29 @@ def lean_of(profile: Profile, text: str, start: int, end: int, head_from: int) -
         return Lean.LOGISTICS
     if head in profile.gathering_verbs and profile.gatherings.search(text):
         return Lean.LOGISTICS
+    if head in profile.entry_verbs and profile.form_labels.search(text):
+        return Lean.LOGISTICS
+    # "In the debts question, put also what you owe the corner shop": a sentence that opens on
+    # a part of the survey is about filling it in.
+    if profile.survey_frame.match(text, _sentence_start(text, start)):
+        return Lean.LOGISTICS
     scope = _QUOTED.sub(r"\1_\1", text[start:end])
+    # a menu path ("Debts > Add new") names screens, whatever its words
+    scope, menus = _MENU_PATH.subn(" ", scope)
     life = float(len(profile.life_terms.findall(scope)))
-    app_words = len(profile.app_terms.findall(scope))
+    app_words = len(profile.app_terms.findall(scope)) + menus
     # "send the photo" is app help, "send the kids to school" is not: the verb alone decides
     # only when nothing in its scope is about the family's life.
     if head in profile.logistic_verbs and (
         head not in profile.ambiguous_logistic_verbs or app_words > 0 or life == 0
     ):
         return Lean.LOGISTICS
-    app = app_words + 0.5 * len(profile.time_terms.findall(scope))
     # "tick it and resubmit": a program verb later in the scope is app evidence too
-    app += sum(
+    app_words += sum(
         word in profile.logistic_verbs and word not in profile.ambiguous_logistic_verbs
         for word in _WORD.findall(text, head_from, end)
     )
+    app = app_words + 0.5 * len(profile.time_terms.findall(scope))
     # A life verb counts once: "save it in the app" is one life word against one app word.
     written = _WORD.match(text, head_at)
     if head in profile.strong_verbs and not (
@@ -220,7 +243,8 @@ def lean_of(profile: Profile, text: str, start: int, end: int, head_from: int) -
     if life > app:
         return Lean.LIFE
     if app > life:
-        return Lean.LOGISTICS
+        # "I can book you with the extension officer on Friday": a day says when, not what
+        return Lean.SCHEDULE if app_words == 0 and life == 0 else Lean.LOGISTICS
     # A tie ("lower the cable and keep only the internet") is not clear app help either.
     return Lean.MIXED if life else Lean.UNKNOWN
 
@@ -228,8 +252,10 @@ def lean_of(profile: Profile, text: str, start: int, end: int, head_from: int) -
 def _passes(check: Check, lean: Lean) -> bool:
     if check is Check.ALWAYS:
         return True
-    if check is Check.STRONG:
+    if check is Check.OFFER:
         return lean is not Lean.LOGISTICS
+    if check is Check.STRONG:
+        return lean not in (Lean.LOGISTICS, Lean.SCHEDULE)
     if check is Check.MEDIUM:
         return lean in (Lean.LIFE, Lean.UNKNOWN)
     return lean is Lean.LIFE
@@ -267,15 +293,27 @@ def _named_before(profile: Profile, text: str, floor: int, position: int) -> boo
     )
 
 
+def _is_courtesy(profile: Profile, sentence: str) -> bool:
+    """Thanks, greetings, blessings, condolences or congratulations that ask nothing of the
+    family ("May Allah heal her quickly", "¡Bendiciones para la nueva tienda!")."""
+    return bool(profile.courtesy.match(sentence.lstrip(" ¿¡"))) and not any(
+        profile.base_form(word) in profile.strong_verbs
+        or (profile.base_form(word) in profile.weak_verbs and word not in profile.skip_words)
+        for word in _WORD.findall(sentence)[1:]
+    )
+
+
 def only_open_questions(profile: Profile, detection: Detection) -> bool:
     """Is every sentence an open question ("¿Cuántas horas trabaja ahora?"), asked directly or
-    as a request ("Díganos qué le conviene.")?"""
+    as a request ("Díganos qué le conviene."), or courtesy?"""
     text = detection.normalized.text
     sentences = [
         (start, end) for start, end in spans(SENTENCE_BREAK, text) if text[start:end].strip()
     ]
     return bool(sentences) and all(
-        _in_open_question(profile, text, start) or _in_indirect_question(profile, text, end)
+        _in_open_question(profile, text, start)
+        or _in_indirect_question(profile, text, end)
+        or _is_courtesy(profile, text[start:end])
         for start, end in sentences
     )
 
@@ -297,7 +335,11 @@ def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
             # "maybe the families in Ganta…" reports; "you should sell to the households in the
             # colony" still directs the reader, whoever the object is.
             verb = profile.gerund_base(head)
-            directs = verb in profile.strong_verbs or verb in profile.weak_verbs
+            # the form may end in its own verb ("why pay more with a family of six?")
+            own = _WORD.findall(match.group())[-1:]
+            directs = any(
+                word in profile.strong_verbs or word in profile.weak_verbs for word in [verb, *own]
+            )
             if (
                 trigger.check is not Check.ALWAYS
                 and (head in profile.pointer_verbs or not directs)
@@ -319,6 +361,8 @@ def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
                 lean = lean_of(profile, text, sentence_start, end, sentence_start)
             elif lean is Lean.UNKNOWN and head in profile.weak_verbs:
                 lean = lean_of(profile, text, _sentence_start(text, start), end, match.end())
+            if lean is Lean.UNKNOWN and profile.thanks.match(text, _sentence_start(text, start)):
+                continue
             if _passes(trigger.check, lean):
                 findings.append(Finding(trigger.rule_id, match.start(), end))
     return findings

@@ -29,7 +29,7 @@ ABBREVIATIONS: dict[str, str] = {
     "b4": "before", "bc": "because", "cuz": "because", "coz": "because", "cos": "because",
     "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow", "2moro": "tomorrow",
     "2day": "today", "tdy": "today", "thx": "thanks", "thnx": "thanks", "ty": "thanks",
-    "abt": "about", "bout": "about", "wat": "what", "wht": "what", "ppl": "people",
+    "abt": "about", "txt": "text", "bout": "about", "wat": "what", "wht": "what", "ppl": "people",
     "fams": "families", "fam": "family", "hrs": "hours", "mkt": "market", "wk": "week",
     "wks": "weeks", "mo": "month", "msg": "message", "pic": "photo", "pics": "photos",
     "pix": "photos", "r": "are", "da": "the", "dey": "they", "dem": "them", "dat": "that",
@@ -86,6 +86,10 @@ def in_context(previous: str, token: str, following: str) -> str | None:
         return "too"  # "u can do it 2!!"
     if token == "2" and following in _NOT_A_COUNT_BEFORE and previous in _TO_AFTER | {""}:
         return "to"
+    if token == "2" and previous in _TO_AFTER and (
+        following in _KNOWN_VERBS or following in LOGISTIC_VERBS or following == "txt"
+    ):
+        return "to"  # "u need 2 report him"
     if token == "4" and following in _NOT_A_COUNT_BEFORE and previous.isalpha():
         return "for"
     return None
@@ -131,7 +135,7 @@ OBJECT_DEPENDENT_VERBS: tuple[str, ...] = (
     "open", "start", "begin", "join", "share", "think", "make", "hold", "send", "split",
     "let", "list", "note", "sit", "work", "plan", "run", "offer", "charge", "update",
     "come", "apply", "sleep", "lock", "collect", "organize", "organise", "sort", "turn",
-    "watch", "mind", "throw", "sell", "have",
+    "watch", "mind", "throw", "sell", "have", "report",
 )
 
 # Program verbs that also direct a family's life ("send the kids to school"): they count as
@@ -228,7 +232,7 @@ _LIFE_NOUNS = r"""
 |court|tenant|union|counselor|social\s+worker|agency|program|hotline|211|church|loan\s+shark
 |cousin|brother-in-law|husband|wife|partner|relatives?|emergency\s+fund|retirement|future
 |cheap\w*|expensive|(?<!\bare\s)(?<!'re\s)(?<!\br\s)(?<!\bbe\s)(?<!\bam\s)(?<!\bwhen\s)free|discount|sale|deal|coupons?|prep|subscriptions?|streaming
-|betting|bets?|gambling|casino|side\s+hustle|hustle|gig|aside|policy|lic|ppf|gold|payment\s+plan|scratch-offs?|lawyer
+|betting|bets?|gambling|casino|vet|veterinar\w*|calv\w*|sow|escrow|funeral\s+home|collections?|(?:debt\s+)?collectors?|(?:everything|it|that|all)\s+in\s+(?:writing|text)|side\s+hustle|hustle|gig|aside|policy|lic|ppf|gold|payment\s+plan|scratch-offs?|lawyer
 |fees|profit|menu|cookshop|interest\s+rate|credit\s+score|score|resume|cv|indeed
 |counselou?r|therapist|psychologist|social\s+worker|advisor|adviser|snap|medicaid|ebt
 """
@@ -253,17 +257,19 @@ APP_TERMS = re.compile(
     r"cache|password|login|log\s+in|code|link(?!\s+(?:you|u)\b)|links|email|e-mail|wifi|wi-fi|data|signal|"
     r"version|update|meeting|meetings|check-in|visit|(?:the|a|video|phone|check-in)\s+call|"
     r"payment(?!\s+plan)|story|payouts?|credited|transfer|transferred|mobile\s+money|momo|"
-    r"m-?pesa|wallet|figures?|typo|entry|entries|liaison|helpline|this\s+number|session|"
+    r"m-?pesa|wallet|figures?(?!\s+(?:out|it\s+out))|typo|entry|entries|liaison|helpline|this\s+number|session|"
     r"registration|potluck|play\s+store|app\s+store|google\s+play|crash\w*|network|"
     r"airtime|data\s+bundle|otp|section|"
-    r"stories|post(?!\s+office)|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
-    r"questions|answers?|field|portal|website|site|system|server|phone|message|text|"
+    r"stories|(?<!health\s)post(?!\s+office)|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
+    r"questions|answers?|field|portal|website|site|system|server|phone|message|(?<!\bin\s)text|"
     r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"
-    r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|pop-?up|(?:can|could|will)\s+be\s+(?:verified|checked|approved|counted)|(?:'s|s')\s+name|(?:amount|figure|number|total|value)\s+(?:entered|written|shown|showing|typed)|(?:one|a)\s+zero|cash\s*app|venmo|zelle|paypal|(?:is|are)\s+(?:visible|readable|legible|clear|in\s+focus)|gallery|camera\s+roll|album|(?:file\s+|photo\s+|picture\s+|image\s+)?size|resolution|extra\s+(?:0|zero)(?:e)?s?|#|birthdays?|birth\s+dates?|date\s+of\s+birth|dob|(?:under|below|next\s+to|beside)\s+(?:their|his|her|each|the)\s+(?:own\s+)?names?|box|boxes|column|rows?|"
+    r"record|records?|number|numbers|details|tablet|digits?|extra\s+zeros?|decimal|pop-?up|(?:can|could|will)\s+be\s+(?:verified|checked|approved|counted)|(?:'s|s')\s+name|(?:amount|figure|number|total|value)\s+(?:entered|written|shown|showing|typed)|(?:one|a)\s+zero|cash\s*app|venmo|zelle|paypal|(?:is|are)\s+(?:visible|readable|legible|clear|in\s+focus)|gallery|camera\s+roll|album|(?:file\s+|photo\s+|picture\s+|image\s+)?size|resolution|extra\s+(?:0|zero)(?:e)?s?|#|birthdays?|birth\s+dates?|date\s+of\s+birth|dob|(?:under|below|next\s+to|beside)\s+(?:their|his|her|each|the)\s+(?:own\s+)?names?|(?<!savings\s)(?<!money\s)(?<!cash\s)(?<!lock\s)box|boxes|column|(?:each|separate|own|next|same|new|this|that)\s+rows?|"
     r"(?:own|one|each|same|separate|next)\s+lines?|(?:under|in|into|at|as|choose|select|pick|tick|mark|tap|click|press|not)\s+(?:the\s+)?['\"\u2018\u201c]|(?:is|are|be|was)\s+(?:written|entered|filled|listed)|"
     r"pay\s+stubs?|pay\s*slips?|payslips?|pay\s+period|statement|"
     r"(?:ghana|id|national|voter'?s?|aadhaar|nhis|insurance|health|member|membership)\s+cards?|"
-    r"optional|(?:others|everyone|everybody|members|rest|all)\s+(?:of|in)\s+(?:your|ur|the|our)\s+"
+    r"optional|roster|[a-z]+\s*>\s*[a-z]+|(?:goes|go|put|count|list|enter|record|file|falls?)\s+"
+    r"(?:it\s+|them\s+|that\s+|this\s+)?under|household\s+members?|members\s+of\s+the\s+household|(?:put|enter|write|fill\s+in|add|type)\s+(?:the|your|that|this|just\s+the)\s+(?:[a-z]+\s+)?"
+    r"(?:amount|figure|total|number|sum|date)(?!\s+(?:in|into|to|toward|towards|aside|away)\b)|(?:others|everyone|everybody|members|rest|all)\s+(?:of|in)\s+(?:your|ur|the|our)\s+"
     r"(?:friend\s+|peer\s+)?group|"
     r"(?:put|enter|write|record|report|list|fill|give|show)\s+(?:[a-z]+\s+){0,3}?in\s+(?:dollars|naira|cedis"
     r"|rupees|pesos|leones|shillings|cfa|hours|days|weeks|months|numbers|figures|digits|words)|"

@@ -107,6 +107,7 @@ _OBJECT_DEPENDENT: tuple[tuple[str, str, str], ...] = (
     ("aprender", "aprenda", "aprende"), ("ensenar", "ensene", "ensena"),
     ("decir", "diga", "dile"), ("reservar", "reserve", "reserva"), ("pasar", "pase", "pasa"),
     ("leer", "lea", "lee"), ("salir", "salga", "sal"), ("aguantar", "aguante", "aguanta"),
+    ("conseguir", "consiga", "consigue"),
 )
 
 LOGISTIC_VERBS = frozenset(
@@ -121,6 +122,7 @@ LOGISTIC_VERBS = frozenset(
         "escribir", "escriba", "escribe", "completar", "complete", "completa", "adjuntar",
         "adjunte", "reportar", "reporte", "corregir", "corrija", "corrige", "verificar",
         "verifique", "tomarle", "llegar", "recibir", "revisar", "revise", "revisa", "chequear",
+        "saltar", "salte", "salta", "saltese", "saltate", "saltarse",
         "chequee", "chequea"
     ]
 )
@@ -129,7 +131,8 @@ LOGISTIC_VERBS = frozenset(
 AMBIGUOUS_LOGISTIC_VERBS = frozenset(
     ["mandar", "mande", "manda", "enviar", "envie", "envia", "llegar", "recibir", "revisar",
      "subir", "suba", "sube", "tocar", "toque", "toca",
-     "revise", "revisa", "contar", "cuente", "cuenta", "decir", "diga"]
+     "revise", "revisa", "contar", "cuente", "cuenta", "decir", "diga", "saltar", "salte", "salta",
+     "saltese", "saltate", "saltarse"]
 )
 
 CHAIN_VERBS = frozenset(
@@ -164,6 +167,8 @@ def base_form(word: str) -> str:
         stem = stem[: match.start()]
         if stem in KNOWN_VERB_FORMS:
             return stem
+    if len(word) == 5 and (stripped := _CLITIC.sub("", word)) in {"dar", "ver", "oir"}:
+        return stripped  # "darle", "verlo"
     if len(word) > 5:
         stripped = _CLITIC.sub("", word)
         if len(stripped) >= 3 and stripped[-1] in "aeiourn":
@@ -252,7 +257,7 @@ dinero|plata|lana|feria|efectivo|ahorros?|cuenta\s+de\s+ahorros?|banco|cooperati
 |doctor|doctora|medico|hospital|medicina|vacunas?|seguro|asma|formula|casa|terreno|carro
 |carros|auto|moto|camioneta|muebles|tele|television|abogado|desalojo|wic|apoyo\s+de
 |psicologa|psicologo|dentista|enfermera|terapia|consejera|cheque|remesas?|aval|fiador
-|programa|oficina\s+de|semestres?|clases\s+de|ingles|idiomas?|carrera|cunado|prestado|fiado|mayoreo|ropa|marketplace|lo\s+mismo
+|programa|oficina\s+de|semestres?|clases\s+de|ingles|idiomas?|carrera|imss|issste|seguro\s+social|rodillas?|muelas?|dolor|vacas?|ganado|chanchos?|cerdos?|gallinas?|pollos?|cabras?|borregos?|balanceado|pasto|cosecha|milpa|cafetal|parcela|diezmo|velorio|funeraria|mosquiteros?|aguinaldo|cunado|prestado|fiado|mayoreo|ropa|marketplace|lo\s+mismo
 """
 LIFE_TERMS = re.compile(
     r"\b(?:" + re.sub(r"\s+", "", _LIFE_NOUNS) + "|"
@@ -265,7 +270,9 @@ APP_TERMS = re.compile(
     r"|visita|estipendio|apoyo|pago\s+del\s+estipendio|historia|publicacion|muro|mensaje"
     r"|(?:la|las|una|esa|esta|cada|sus?|tus?)\s+preguntas?"
     r"|celular|telefono|sistema|version|wifi|datos|internet|respuestas?|verificacion"
-    r"|consentimiento|cuenta\s+de\s+la\s+app|salon|cita|llamada|numero|cantidad|monto)\b"
+    r"|consentimiento|cuenta\s+de\s+la\s+app|seccion|secciones|opcional|ajustes|configuracion|idioma|casillas?|campos?|siguiente\s+pregunta"
+    r"|[a-z]+\s*>\s*[a-z]+|(?:ponga|pon|anote|marque|escriba|ingrese)\s+(?:un\s+)?(?:0|cero|\$\s*0)"
+    r"|(?:en|como|bajo)\s+(?:la\s+casilla\s+(?:de\s+)?)?['\"]|salon|cita|llamada|numero|cantidad|monto)\b"
 )
 
 TIME_TERMS = re.compile(

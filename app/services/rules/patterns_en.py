@@ -47,7 +47,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:your|y'all's)\s+(?:[a-z']+\s+){1,2}?(?:should(?:n't)?|must|needs?\s+to"
             r"|ha(?:ve|s)\s+to|ought\s+to|(?<!\bfeels\s)(?<!\bfeel\s)(?<!\bgets\s)(?<!\bis\s)"
             r"(?<!\bdoing\s)(?<!\bgetting\s)(?<!\bfeeling\s)better)\b"
-            r"(?!\s+(?:have|be\s+(?:there|ready|on|in\s+(?:the\s+)?(?:app|system|account|form"
+            r"(?!\s+(?:have|be\s+(?:so\s+|very\s+|really\s+)?(?:happy|proud|glad|thrilled|excited|relieved"
+            r"|tired|missing\s+you)|be\s+(?:there|ready|on|in\s+(?:the\s+)?(?:app|system|account|form"
             r"|survey|group|meeting))))"
         ),
         Check.STRONG,
@@ -82,7 +83,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?!\s+(?:the|this|that|these|those|my|our)\b[^.!?]*\?)"
             r"(?!\s+be\s+in\s+(?:your|the)\s+(?:account|wallet|phone|app|bank))"
             r"(?!\s+(?:fix|solve|sort\s+out|sort|work|do\s+it|help|go\s+out|arrive|come|land|reach"
-            r"|be\s+sent|have\s+(?:hit|landed|come|gone|reached|arrived))\b)"
+            r"|be\s+sent|be\s+(?:fixed|sorted|resolved|ready|done|back|working|processed|paid\s+out)"
+            r"|have\s+(?:hit|landed|come|gone|reached|arrived))\b)"
         ),
         Check.STRONG,
     ),
@@ -98,7 +100,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:could|might|would|can|fit|go|will)\s+work\s+for\s+(?:you|your)\b|\bworth\s+a\s+(?:try|shot)\b"
             r"|\btry\s+(?:that|it|this)\s+(?:too|yourself|as\s+well)\b"
             r"|\bsomething\s+for\s+(?:you|your)[^.!?]{0,30}\bto\s+(?:try|do|consider|think\s+about)\b"
-            r"|\b(?:you|u)\s+too\s+(?:can|could|should|might)\b|\by\s+not\s+(?:u|you)\b"
+            r"|\b(?:you|u|una)\s+too\s+(?:can|could|should|might|fit)\b|\by\s+not\s+(?:u|you)\b"
             r"|\b(?:you|u)\s+also\s+(?:join|try|do|start|apply|go|take|open|put|save|can)\b"
             r"|\b(?:why|y)\s+not\s+(?=ask|try|sell|buy|get|go|call|use|put|start|save|take|move|talk|just)"
         ),
@@ -120,12 +122,13 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:nobody|no\s+one|noone|everyone|everybody|every\s+family|no\s+family"
             r"|families|parents|a\s+family|people)\s+(?:[a-z]+\s+)?(?:should(?:n't)?|must"
             r"|needs?\s+to|ought\s+to|has\s+to|have\s+to)\b"
-            r"|(?:^|(?<=[.!?,;:]\s)|(?<=\band\s)|(?<=\bso\s))(?:he|she|they)\s+(?:should(?:n't)?|must"
+            r"|(?:^|(?<=[.!?,;:]\s)|(?<=\band\s)|(?<=\bso\s))(?:he|she|they)\s+(?:really\s+|definitely\s+)?(?:should(?:n't)?|must"
             r"|needs?\s+to|has\s+to|ought\s+to)\b(?!\s+(?:have|be\s+(?:there|ready|arriving|coming|done"
             r"|getting|receiving)))"
             r"|\b(?:families|people|folks|parents|moms|mothers|households)\s+like\s+(?:you|yours"
             r"|your\s+family|una)\b"
-            r"|\b(?:experts?|doctors?|nurses?|studies|research|science|teachers)\s+(?:all\s+)?(?:say"
+            r"|(?<!\bdid\sthe\s)(?<!\bdoes\sthe\s)(?<!\bdid\syour\s)(?<!\bdoes\syour\s)(?<!\bwhat\sthe\s)"
+            r"\b(?:experts?|doctors?|nurses?|studies|research|science|teachers)\s+(?:all\s+)?(?:say"
             r"|says|show|shows|recommend|agree)\b"
             r"|\b(?:the|those|that|this|these|our)\s+(?:[a-z']+\s+){1,2}?(?:should(?:n't)?|must"
             r"|needs?\s+to|ought\s+to)\b(?!\s+(?:have|be\s+(?:there|ready|arriving|coming"
@@ -171,7 +174,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:])|(?<=\babeg\s)|(?<=\boga\s)|(?<=\bmadam\s)"
             r"|(?<=\bso\s)|(?<=\band\s))(?:you|una)\s+for\s+(?!(?:the|a|an|this|that|your|me|us"
             r"|sharing|sending|coming|being|taking\s+part)\b)(?=[a-z])"
-            r"|(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:])|(?<=\babeg\s)|(?<=\bso\s)|(?<=\band\s))make\s+"
+            r"|(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:])|(?<=\babeg\s)|(?<=\bso\s)|(?<=\band\s)|(?<=\bbut\s))make\s+"
             r"(?:you|una)\s+(?:dey\s+|try\s+|no\s+)?(?=[a-z])"
             r"|\babeg\s+(?:no|don't)\s+(?=[a-z])|\b(?:you|una)\s+go\s+need\s+(?:to\s+)?(?=[a-z])"
         ),
@@ -194,14 +197,15 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|start|put|save|look\s+into|try|not|stick|avoid|skip|keep|stay|focus|use|switch"
             r"|consider|definitely|never|rather|think\s+about|ask|call|talk|stop|cut|quit|drop"
             r"|hold|move|leave|tell|switch|find|open|close|go|do|make|spend|borrow|lend|split"
-            r"|rent|charge|raise|lower|send|enroll|apply|sign|sit|set|give|let|tell|pick)\b"
+            r"|rent|charge|raise|lower|send|enroll|apply|sign|sit|set|give|let|tell|pick|reconsider"
+            r"|rethink)\b|\bi\s+(?:wouldn't|would\s+not|wouldnt|wudnt|wldnt)\s+(?:[a-z]+\s+)?(?=[a-z])"
             r"|\b(?:i|we)\s+(?:really\s+|strongly\s+|highly\s+|would\s+|'d\s+)?(?:(?:like|want"
             r"|wish|have)\s+to\s+|wanna\s+)?(?:recommend|suggest|advise|urge|encourage)\b"
             r"|(?=[aeu][dnr])(?<!\banyone\s)(?<!\bsomeone\s)(?<!\bsomebody\s)(?<!\banybody\s)(?<!\bwho\s)"
             r"(?<!\bnobody\s)(?<!\bthey\s)(?<!\bdid\s)(?<!\bhe\s)(?<!\bshe\s)"
             r"\b(?:encourage|urge|advise|advising|encouraging|urging)\s+(?:you|your|y'all|una)\b"
         ),
-        Check.STRONG,
+        Check.OFFER,
     ),
     Trigger(
         "advice.softened_suggestion",
@@ -257,6 +261,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:irresponsible|reckless|careless|foolish|unwise|selfish)\s+(?:to|of\s+you)\b"
             r"|\bi\s+(?:don't|do\s+not)\s+think\s+(?:it's|it\s+is|its)\s+(?:wise|smart|a\s+good\s+idea"
             r"|safe|right|good)\b|\b(?:wouldn't|would\s+not|won't|doesn't|does\s+not)\s+hurt\s+to\b|\b(?:is\s+not|isn't|aint|ain't|not)\s+worth\s+(?:the|it|paying|a)\b"
+            r"|\beasy\s+money\b|\bwould\s+(?:fetch|get|sell\s+for|bring)\s+(?:you\s+)?(?:more|a\s+lot\s+more"
+            r"|double|better)\b|\b(?:the\s+)?first\s+thing\s+(?:to\s+do\s+)?(?:is|should\s+be)\s+(?:to\s+)?(?=[a-z])"
             r"|\bfood\s+for\s+thought\b|\bsomething\s+to\s+(?:think\s+about|consider)\b"
             r"|\bhere's\s+(?:what|how)\s+(?:you|to)\b|\bone\s+step\s+at\s+a\s+time\b|\ba\s+thought\b"
             r"|\b(?:one|another|an|my|a\s+good|a\s+smart)\s+(?:idea|option|thought|suggestion"
@@ -279,6 +285,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|best|a\s+good\s+idea|a\s+great\s+idea|an\s+idea|worth\s+it|worthwhile|worth|ideal"
             r"|safer|cheaper|helpful|important|a\s+good\s+move)\b"
             r"|\b(?:it|that|this)\s+(?:might|may|could|would|will|can)\s+(?:really\s+)?help\b"
+            r"|\bworth\s+the\s+(?:drive|trip|walk|ride|bus\s+fare|extra|money|wait|effort)\b"
             r"|\bworth\s+(?:it|trying|looking|considering|checking|thinking|asking|a\s+look"
             r"|a\s+thought|your\s+while)\b"
             r"|\bthe\s+(?:best|smartest|right|safest)\s+(?:thing|way|option|move|plan|bet|idea"
@@ -321,7 +328,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bwhat\s+about\s+(?:[a-z]+ing|you|trying)\b"
             r"|\bhave\s+you\s+(?:ever\s+|already\s+)?(?:thought|considered|tried|looked\s+into"
             r"|talked\s+to|spoken\s+to|asked\s+(?:the|your|his|her|a)|gone\s+to|applied"
-            r"|checked\s+out|heard\s+of|thought\s+of)\b"
+            r"|checked\s+out|heard\s+of|thought\s+of|looked\s+at)\b"
+            r"|\bhow\s+come\s+(?:you|u|una)\s+(?:haven't|havent|didn't|didnt|don't|dont|aren't|never"
+            r"|still)\b"
             r"|\b(?:did|do)\s+you\s+(?:ever\s+)?(?:think|consider)\s+(?:about|of)\b"
             r"|\bever\s+(?:thought|considered)\b"
             r"|\b(?:wouldn't|would\s+it\s+not|won't|isn't|doesn't)\s+(?:it|that)\s+(?:be\s+)?"
@@ -372,7 +381,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|(?:is|are)\s+going\s+up|keeps?\s+(?:going\s+up|rising|climbing)|rise|rises|jumps?"
             r"|climbs?|increases?|doubles?|will\s+(?:go\s+up|rise|jump|increase|double))\b[^.!?]{0,60}?"
             r"(?:\bso\b|\bthen\b|\bbetter\b|,)\s+(?!(?:how|what|why|when|did|do|does|is|are|was"
-            r"|were|has|have|we|they|i|he|she|it|the|that|this|there|our|their|people|families"
+            r"|were|has|have|we|they|i|he|she|it|the|that|this|there|our|their|people|families|or"
             r"|sales|we've|they've|i've|did|can|could)\b)(?=[a-z])"
         ),
         Check.ALWAYS,
@@ -411,15 +420,19 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bi(?:'m|\s+am|'ll|\s+will)\s+(?:calling|call|contacting|contact|emailing|email|writing\s+to"
             r"|talking\s+to|asking|ask)\s+(?:[a-z]+\s+){1,4}?(?:to|so\s+they)\s+(?:add|put|get|sign|enroll"
             r"|register|help|take|give|find)\s+(?:you|your)\b"
-            r"|\bi\s+(?:can|could|'ll|will|'d\s+be\s+happy\s+to)\s+(?:set|hook|link|connect|introduce"
-            r"|refer|pair|sign)\s+(?:you|u)\b|\bi(?:'ll|\s+will)\s+put\s+your\s+name\s+down\b"
+            r"|\bi\s+(?:can|could|fit|go|'ll|will|'d\s+be\s+happy\s+to)\s+(?:set|hook|link|connect|introduce"
+            r"|refer|pair|sign|book)\s+(?:you|u)\b"
+            r"|\bi\s+(?:can|could|fit|go|'ll|will|'d\s+be\s+happy\s+to)\s+(?:[a-z]+\s+){0,6}?(?:arrange|book|fix\s+up"
+            r"|get)\s+(?:an?\s+)?(?:appointment|admission|a\s+slot|a\s+seat|a\s+place)\b"
+            r"|\b(?:want|like|shall|should)\s+(?:me|i)\s+(?:to\s+)?(?:call|text|contact|email|ask|talk\s+to"
+            r"|reach\s+out\s+to|speak\s+to|ring)\s+(?:the|a|my|someone|somebody|them|her|him|their)\b|\bi(?:'ll|\s+will)\s+put\s+your\s+name\s+down\b"
             r"|\bi(?:'ll|\s+will|'ve|\s+have|\s+went\s+ahead\s+and|\s+already)?\s+(?:booked|signed"
             r"|put|enrolled|registered|scheduled|added|referred|book|sign|enroll|register|schedule"
             r"|refer)\s+you\s+(?:up\s+)?(?:for|an|a|on|to|in|with)\b"
             r"|\bi'm\s+(?:putting|signing|booking|enrolling|registering|referring)\s+you\b"
             r"|\bwe(?:'ll|\s+will|'re\s+going\s+to)\s+(?:get|put|sign)\s+you\s+(?:on|up|in|into)\b"
         ),
-        Check.STRONG,
+        Check.OFFER,
     ),
     # polite imperatives anywhere in a sentence: "... kindly pay off the card"
     Trigger(
@@ -444,6 +457,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"\blet's\s+(?:[a-z]+\s+){0,3}?(?:budget|goal|goals|plan|save|savings|spending"
             r"|finances|money|debt|bills?|priorities)\b"
+            r"|\bso\s+(?:that\s+)?we\s+can\s+(?:see|figure\s+out|work\s+out|look\s+at|talk\s+about|plan)\s+"
+            r"(?:how|what|ways|where)\b"
             r"|\blet's\s+(?:get\s+you|sign\s+you|put\s+you|sit\s+down|set\s+(?:a|up)|make\s+a\s+plan"
             r"|work\s+on|figure\s+out"
             r"|go\s+over\s+your|talk\s+about\s+your)\b|\blet\s+me\s+help\s+you\s+(?:with\s+)?"
@@ -483,7 +498,7 @@ BENIGN_HEADS = re.compile(
     r"|be\s+(?:so\s+|very\s+|really\s+|super\s+|real\s+)?(?:proud|happy|glad|pleased|tired"
     r"|exhausted|busy|excited|relieved|fine|ok|okay"
     r"|all\s+set|good\s+to\s+go|able\s+to\s+see|there|ready|on\s+time"
-    r"|visible|working|back)\b"
+    r"|visible|working|back)\b|pick\s+(?:it|them|yours|those|these|that)\s+up\b"
     r"|(?:let|tell|show|send|text|call|message|email|ping|remind|ask|contact|reach|give)"
     r"\s+(?:me|us)\b|(?:get|receive|see|hear)\s+(?:it|the|a|your|an|back|from)\b[^.?!]{0,40}"
     r"\b(?:today|tomorrow|soon|within|this\s+week|next\s+week|monday|tuesday|wednesday|thursday"
@@ -610,12 +625,52 @@ PROFILE = Profile(
     gathering_verbs=frozenset(["come"]),
     gatherings=re.compile(r"\b(?:meeting|meetings|visit|check-in)\b"),
     gerund_base=lex.gerund_base,
+    entry_verbs=frozenset(
+        [
+            "put",
+            "enter",
+            "write",
+            "type",
+            "fill",
+            "count",
+            "list",
+            "record",
+            "mark",
+            "pick",
+            "choose",
+            "select",
+        ]
+    ),
+    form_labels=re.compile(
+        r"[a-z]+\s*>\s*[a-z]+|\bunder\s+['\"]|\b(?:field|(?<!savings\s)(?<!money\s)(?<!cash\s)(?<!lock\s)box|dropdown|drop-down|menu)\b"
+    ),
+    courtesy=re.compile(
+        r"(?:(?:oh|and|so|hey|hi|wow|aw+|ah)\s+)?(?:[a-z]+\s+)?(?:congrat\w*|bless\w*|praying|prayers?"
+        r"|lifting\s+[a-z']+\s+up|so\s+sorry|sorry\s+(?:for|to\s+hear|about)|condolences|thinking\s+of"
+        r"|thank\w*|thanks|thx|happy\s+[a-z]+|merry\s+[a-z]+|wishing|may\s+(?:god|allah|the\s+lord|he|she)"
+        r"|get\s+well|rip|rest\s+in\s+peace|god\s+is\s+good|hope\s+(?:you|ur|the|all|everyone|she|he"
+        r"|they|your|things)|wow|yay|amen|hey|hi|hello|good\s+(?:morning|afternoon|evening|night)"
+        r"|welcome|well\s+done|great\s+job|good\s+job|so\s+proud|proud\s+of|what\s+a\s+[a-z]+\s*[!.]"
+        r"|so\s+(?:happy|glad)|glad\s+to|we(?:'re|\s+are)\s+(?:praying|thinking)|have\s+a\s+(?:good|great"
+        r"|blessed|nice))\b"
+    ),
+    thanks=re.compile(
+        r"\s*(?:(?:oh|and|so|hey|ok|okay|wow)\s+)?(?:thank|thanks|thx|thnx|tnx|ty|many\s+thanks|grateful)\b"
+    ),
+    survey_frame=re.compile(
+        r"\s*(?:(?:so|and|ok|okay|also)\s+)?(?:in|on|for|under|at)\s+(?:the|that|this|your)\s+(?:[a-z']+\s+){0,3}?"
+        r"(?:question|section|field|box|part|page|screen|tab|column|row)s?\s*[,:]"
+        r"|\s*(?:the|that|this)\s+(?:[a-z']+\s+)?(?:question|section|field|box)\s+(?:about|on|for|of)?"
+        r"[^.!?]{0,40}?\b(?:means|is\s+about|refers\s+to|includes|counts|asks)\b"
+    ),
     indirect_question=re.compile(
         r"(?:please\s+|kindly\s+|just\s+|so\s+)?(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)"
         r"|text\s+(?:me|us)|write\s+(?:me|us))\s+(?:what|which|how|where|who|whether)\b"
     ),
     open_question=re.compile(
-        r"(?:how(?!\s+about)|when|who|where|how\s+much|how\s+many|which|is|are|was|were|did|does)\b"
+        r"(?:how(?!\s+about)|when|who|where|how\s+much|how\s+many|which|is|are|was|were|did|does"
+        r"|what(?!\s+(?:if|about|would|could|might|do\s+you\s+think|is\s+stopping|'s\s+stopping"
+        r"|you\s+(?:should|need|could))\b))\b"
     ),
     pointer_verbs=frozenset(
         {"see", "look", "check", "read", "watch", "view", "open", "find", "peep", "scroll"}

@@ -22,7 +22,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?<!\breunion\s)(?<!\bencuesta\s)(?<!\bvisita\s)(?<!\bfoto\s)(?<!\bapp\s)"
             r"(?<!\bpago\s)(?<!\bestipendio\s)(?<!\bapoyo\s)(?<!\bcita\s)(?<!\bjunta\s)"
             rf"\b{_SUBJ}(?:no\s+)?(?:deberia|deberias|deberian|debe|debes|deben|debiera|debieras"
-            r"|debieran)\b"
+            r"|debieran)\b(?!\s+(?:jalar|funcionar|servir|andar|cargar|llegar|aparecer|salir|estar))"
             rf"|(?<!\bno\s)\b{_SUBJ}(?:tiene\s+que|tienes\s+que|tenes\s+que|tienen\s+que|tendria\s+que"
             r"|tendrias\s+que|hay\s+que|habria\s+que)\b"
         ),
@@ -111,14 +111,15 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:le|te|les)\s+(?:paso|mando|doy|comparto|envio|dejo)\s+(?:el\s+|los\s+)?(?:numero"
             r"|contacto|telefono|datos|whatsapp)\s+de\s+(?:una?|la|el|mi)\b"
             r"|\bya\s+(?:le|te|la|lo)\s+(?:anote|inscribi|apunte|registre|agende)\b"
-            r"|\b(?:le|te)\s+(?:saque|hice|agende|aparte|consegui)\s+(?:una\s+)?cita\b"
+            r"|\b(?:le|te)\s+(?:saque|hice|agende|aparte|consegui|hago|saco|consigo|agendo|aparto"
+            r"|reservo|pido)\s+(?:la\s+|una\s+)?cita\b"
             r"|\byo\s+(?:la|lo|le|los|las|te)\s+(?:apunto|anoto|inscribo|registro|meto|llevo|recomiendo)\b"
             r"|\byo\s+(?:mismo|misma)\s+(?:le|te|les)\s+(?=[a-z]+(?:o|e)\b)"
             r"|\bpuedo\s+(?:inscribir|anotar|apuntar|registrar|meter)(?:te|l[aeo]s?)\b"
             r"|(?<=¿)\s*(?:te|le|la|lo)\s+(?:anoto|apunto|inscribo|registro)\b"
             r"|\bahi\s+(?:le|la|lo|te|les|los|las)\s+(?:ayudan|asesoran|orientan|atienden|dan|apoyan)\b"
         ),
-        Check.STRONG,
+        Check.OFFER,
     ),
     # "andá pensando en comprar el freezer": go + gerund, a command spread over time
     Trigger(
@@ -222,15 +223,30 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\byo\s+que\s+(?:usted|tu|ud|ustedes|vos)\b|\b(?:yo\s+)?en\s+(?:su|tu)\s+lugar\b"
             r"|\bsi\s+(?:yo\s+)?(?:fuera|estuviera)\s+(?:usted|tu|ustedes|vos)\b"
             r"|\byo\s+en\s+su\s+caso\b|\blo\s+que\s+yo\s+(?:haria|hiciera|haga)\b"
+            r"|\ba\s+ver\s+si\s+(?:[a-z]+\s+){0,3}?(?:le|te|se)\s+(?:baja|bajas|pone|pones|echa|echas|mete"
+            r"|metes|anima|animas)\b"
         ),
         Check.ALWAYS,
+    ),
+    # The liaison's own choice as a model ("yo me saldría"), a cheer to act ("ahora a guardar"),
+    # a promised gain ("vas a vender un montón más"), "fijate de no gastar"
+    Trigger(
+        "advice.if_i_were_you",
+        _rx(
+            r"\byo\s+(?:que\s+vos\s+)?(?:me\s+|le\s+|lo\s+|la\s+|no\s+|ya\s+)?[a-z]{2,}ria\b"
+            r"|\b(?:ahora|ya|pues|y\s+ahora)\s+a\s+(?=[a-z]+(?:ar|er|ir)\b)"
+            r"|\b(?:vas|va|van)\s+a\s+(?:vender|ganar|ahorrar|sacar)\s+(?:un\s+monton\s+|mucho\s+"
+            r"|bastante\s+)?mas\b"
+            r"|\bfij(?:ate|ese|ense)\s+(?:de|en)\s+(?:no\s+)?(?=[a-z]+(?:ar|er|ir)\b)"
+        ),
+        Check.STRONG,
     ),
     # A meeting offered to work on the family's spending: "traiga sus recibos para que veamos
     # cómo recortar gastos"; what is worked on must be about life.
     Trigger(
         "advice.counselling",
         _rx(
-            r"\bpara\s+(?:que\s+)?(?:veamos|ver|revisemos|revisar|busquemos|buscar|pensemos"
+            r"\b(?:asi|para\s+que|para)\s+(?:veamos|vemos|ver|revisemos|revisamos|revisar|busquemos|buscamos|buscar|pensemos"
             r"|pensar|hablemos|armemos|armar|hagamos)\s+(?:juntos\s+|juntas\s+)?(?:como|de\s+que"
             r"\s+manera|en\s+que|que\s+puede|que\s+se\s+puede|donde)\b"
         ),
@@ -268,7 +284,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bno\s+se\s+(?:deje|confie)\b|\bel\s+precio\s+(?:va\s+a\s+subir|sube|subira)\b"
             r"|\bdespues\s+sube\b|\bsuben?\s+(?:el\s+|los\s+)?precios?\b|\bse\s+va\s+a\s+encarecer\b"
             r"|\bsi\s+no\s+(?:le|te)\s+(?:cobran|quitan|cortan)\b|\bo\s+le\s+(?:cobran|quitan"
-            r"|cortan)\b|\bes\s+(?:una\s+)?estafa\b|\bcreame\b|\bhagame\s+caso\b"
+            r"|cortan)\b|\bes\s+(?:una\s+)?estafa\b|\bno\s+tiene\s+(?:ningun\s+)?sentido\b|\bcreame\b|\bhagame\s+caso\b"
         ),
         Check.STRONG,
     ),
@@ -295,7 +311,8 @@ BENIGN_HEADS = re.compile(
     r"|salir\w*\s+(?:el|la|los|las|su|sus|en|hoy|manana|pronto|ya|bien|aprobad\w*)\b"
     r"|ser\s+mayor\s+de\s+edad\b|tener\s+(?:\d+|dieciocho)\s+anos\b"
     r"|(?:avise|aviseme|digame|dime|cuenteme|cuentame|llameme|llamame|escribame|escribeme"
-    r"|mandeme|mandame)\b|cuidese\b|cuidate\b"
+    r"|mandeme|mandame)\b|cuidese\b|cuidate\b|(?:diganme|diganos|avisenme|avisenos)\b"
+    r"|(?:tomese|tome|tomate|tomen|tomense)\s+(?:su|tu|el|todo\s+el)\s+tiempo\b|(?:cuente|cuenta|cuenten|conta)\s+conmigo\b"
     # "cierre y vuelva a abrir": restarting the app
     r"|(?:cierre|cierra|cerra|cierrela|cierrala|cerrala|salga|sali|salgase)\s+(?:la\s+app\s+)?"
     r"(?:y|e)\s+(?:vuelva|vuelve|volve|entre|entra|abra|abre)\b"
@@ -369,6 +386,46 @@ PROFILE = Profile(
     gatherings=re.compile(r"\b(?:reunion|reuniones|visita|asamblea)\b"),
     command_anywhere=lex.is_enclitic_command,
     follows_subject=lex.follows_subject,
+    entry_verbs=frozenset(
+        [
+            "ponga",
+            "pon",
+            "ponerlo",
+            "anote",
+            "anota",
+            "escriba",
+            "escribe",
+            "marque",
+            "marca",
+            "escoja",
+            "escoge",
+            "elija",
+            "elige",
+            "ingrese",
+            "llene",
+        ]
+    ),
+    form_labels=re.compile(
+        r"[a-z]+\s*>\s*[a-z]+|\b(?:en|como|bajo)\s+['\"]|\b(?:casilla|campo|siguiente\s+pregunta|menu)\b"
+    ),
+    courtesy=re.compile(
+        r"(?:(?:ay|y|hola|oiga)\s+)?(?:[a-z]+\s+)?(?:felicidades|felicitaciones|lo\s+felicito|la\s+felicito"
+        r"|te\s+felicito|bendiciones|bendicion|que\s+dios|dios\s+(?:le|te|los|la|les)|gracias|mil\s+gracias"
+        r"|muchas\s+gracias|lo\s+siento|lo\s+lamento|mi\s+(?:mas\s+)?(?:sentido\s+)?pesame|le\s+acompano"
+        r"|te\s+acompano|los\s+acompano|que\s+(?:le|te|les)\s+vaya|que\s+(?:se\s+)?mejore|feliz|hola"
+        r"|buenos\s+dias|buenas\s+(?:tardes|noches)|buenas|que\s+bueno|que\s+bien|que\s+pena|que\s+lindo"
+        r"|que\s+bonito|que\s+alegria|que\s+gusto|estamos\s+orando|oramos|rezamos|un\s+abrazo|saludos"
+        r"|en\s+mis\s+oraciones)\b"
+    ),
+    thanks=re.compile(
+        r"\s*(?:(?:y|ay|ok)\s+)?(?:gracias|mil\s+gracias|muchas\s+gracias|le\s+agradezco|te\s+agradezco)\b"
+    ),
+    survey_frame=re.compile(
+        r"\s*(?:(?:y|ok|tambien)\s+)?(?:en|para)\s+(?:la|el|esa|esta|su)\s+(?:pregunta|seccion|casilla|parte|pantalla"
+        r"|campo|columna|fila)\b[^.!?,;:]{0,40}[,:]"
+        r"|\s*(?:la|esa|esta|el)\s+(?:pregunta|seccion|casilla|campo)\s+(?:de|sobre)\b[^.!?]{0,40}?"
+        r"\b(?:es|se\s+refiere|quiere\s+decir|significa|incluye|cuenta|pide)\b"
+    ),
     indirect_question=re.compile(
         r"(?:por\s+favor\s+)?(?:diganos|digame|dime|dinos|avisenos|aviseme|avisame|cuentenos"
         r"|cuenteme|cuentame|escribame|hagame\s+saber|me\s+dice|nos\s+dice)\s+(?:que|cual|cuales"

@@ -28,7 +28,7 @@ COURTESY_VERBS = _words(
     agree notice expect see look sound seem happen say read glad do be am is are was were have
     has had let please kindly excuse pardon forgive greet god praise cheer hi hello bye
     may might must shall will would could should can rest stay sleep worry stress panic hurry
-    hang over under after before during since until about across around through
+    hang over under after before during since until about across around through even saw
     """
 )
 
