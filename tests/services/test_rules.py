@@ -119,7 +119,9 @@ TRAPS = [
     " apply.",
     "In the app you have to choose 'Business income', not 'Salary', for the trading money.",
     "En la app el botón de enviar está hasta abajo, hay que bajar para verlo.",
-    "Reunión el jueves a las 5 en el salón comunal. Pueden venir con sus hijos.",
+    # the meeting or the form field must be in the same sentence: a sentence added before or
+    # after must never turn a command about life into app help (see the padding tests)
+    "Reunión el jueves a las 5 en el salón comunal, pueden venir con sus hijos.",
     # generalized after held-out rounds 21 and 22 (heldout23 to heldout30)
     "thx 4 bein patient w the stipend delay, shud be fixed nxt wk",
     "The survey now has a question about remittances. If you send money home, just put the"
@@ -127,7 +129,7 @@ TRAPS = [
     "To add the loan from your aunt, go to Debts > Add new and pick 'Family/friend' as the lender.",
     "La pregunta de 'deudas' se refiere a toda la plata que debe: al banco, a la tienda, a"
     " familiares.",
-    "Para anotar la tanda, entre a Ahorros > Agregar y escoja 'Grupo de ahorro'. Ponga lo que"
+    "Para anotar la tanda, entre a Ahorros > Agregar, escoja 'Grupo de ahorro' y ponga lo que"
     " aportó.",
     "Puede saltarse la sección de negocio si no tiene negocio, es opcional.",
     "Did the school fees go up this term, or are they the same as January?",
@@ -136,6 +138,13 @@ TRAPS = [
     "Le acompaño en su dolor. Cuente conmigo para lo que necesite del programa.",
     "Tómese su tiempo con la parte de la escuela, este mes trae más preguntas.",
     "cierra la app y vuelve a entrar, ya deberia jalar",
+    # generalized after held-out round 23 (heldout31 and heldout32)
+    "If I were you I'd screenshot the confirmation page, the app sometimes loses it.",
+    "Tiene que llenar la sección de salud también, si no, no deja enviar.",
+    "Cuando la app te pida la clave, pon la misma de siempre.",
+    "Bhai sahab, the photo of the slip is not clear. Kindly send again in daylight.",
+    "Tiene que poner los montos en quetzales, no en dólares. ¿Me la corrige?",
+    "Welcome to the program! Your first survey is in. Please take your time with the next one.",
 ]
 
 ADVICE_BY_RULE = [
@@ -271,6 +280,26 @@ ADVICE_BY_RULE = [
     ("advice.imperative", "Stipend went out today! Put it straight in the savings box."),
     ("advice.second_person_modal", "Che, la vaca está flaca. Tenés que darle balanceado."),
     ("advice.counselling", "Bring the letter so we can figure out how you fight the rent hike."),
+    # generalized after held-out round 23 (heldout31 and heldout32)
+    ("advice.softened_suggestion", "If you put the mangoes by the door they'd sell faster."),
+    (
+        "advice.softened_suggestion",
+        "Merry Christmas! May the year bring you the sense to quit betting.",
+    ),
+    (
+        "advice.softened_suggestion",
+        "congrats on the promo!! now is the time to start an emergency fund",
+    ),
+    (
+        "advice.softened_suggestion",
+        "A family in Tamale bought a mill with their susu. An idea for you?",
+    ),
+    ("advice.if_i_were_you", "If I were you I'd leave that job."),
+    ("advice.imperative", "Mire, no coja fiado en el colmado este mes, que después se amontona."),
+    (
+        "advice.imperative",
+        "The survey shows the children missed school. Send them tomorrow, education is key.",
+    ),
 ]
 
 BEST_PRACTICE = [

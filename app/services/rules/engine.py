@@ -121,12 +121,12 @@ class Profile:
     command_anywhere: Callable[[str], bool] = lambda word: False
     # a question word opening an open question ("how do you decide when you need to pay…?")
     open_question: re.Pattern[str] = re.compile(r"(?!)")
-    # "come", "venir": in a message about a meeting they say how to come to it ("pueden venir
-    # con los niños"), whatever else the sentence names
+    # "come", "venir": in a sentence about a meeting they say how to come to it ("a la reunión
+    # pueden venir con los niños"), whatever else the sentence names
     gathering_verbs: frozenset[str] = frozenset()
     gatherings: re.Pattern[str] = re.compile(r"(?!)")
-    # "put", "ponga": in a message that names a form field, a menu or a quoted label they say
-    # what to type ("entre a Ahorros > Agregar… Ponga lo que aportó este mes")
+    # "put", "ponga": in a sentence that names a form field, a menu or a quoted label they say
+    # what to type ("entre a Ahorros > Agregar y ponga lo que aportó")
     entry_verbs: frozenset[str] = frozenset()
     form_labels: re.Pattern[str] = re.compile(r"(?!)")
     # a courtesy sentence: thanks, greetings, blessings, condolences, congratulations
@@ -209,9 +209,12 @@ def lean_of(profile: Profile, text: str, start: int, end: int, head_from: int) -
     head, head_at = _head(profile, text, head_from, end)
     if profile.benign_heads.match(text, head_at):
         return Lean.LOGISTICS
-    if head in profile.gathering_verbs and profile.gatherings.search(text):
+    # Only the sentence itself is context, so a neutral sentence added before or after can
+    # never turn a command about life into app help.
+    sentence = text[_sentence_start(text, start) : _sentence_end(text, end)]
+    if head in profile.gathering_verbs and profile.gatherings.search(sentence):
         return Lean.LOGISTICS
-    if head in profile.entry_verbs and profile.form_labels.search(text):
+    if head in profile.entry_verbs and profile.form_labels.search(sentence):
         return Lean.LOGISTICS
     # "In the debts question, put also what you owe the corner shop": a sentence that opens on
     # a part of the survey is about filling it in.
@@ -397,8 +400,8 @@ def _imperative_at(
     is_question = text[end : end + 1] == "?" or (text.rstrip().endswith("?") and end == len(text))
     if start > sentence_start and _in_open_question(profile, text, start):
         return None
-    if first.group() in profile.statement_forms and is_question and not negation:
-        return None
+    if first.group() in profile.statement_forms and (is_question or negation):
+        return None  # "¿vende los domingos?"; "no deja enviar": a negative command is "no dejes"
     if first.group() in profile.statement_forms and _named_before(profile, text, 0, start):
         return None
     if following and not negation and profile.follows_subject(first.group(), following.group()):

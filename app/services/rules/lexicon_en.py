@@ -232,7 +232,7 @@ _LIFE_NOUNS = r"""
 |court|tenant|union|counselor|social\s+worker|agency|program|hotline|211|church|loan\s+shark
 |cousin|brother-in-law|husband|wife|partner|relatives?|emergency\s+fund|retirement|future
 |cheap\w*|expensive|(?<!\bare\s)(?<!'re\s)(?<!\br\s)(?<!\bbe\s)(?<!\bam\s)(?<!\bwhen\s)free|discount|sale|deal|coupons?|prep|subscriptions?|streaming
-|betting|bets?|gambling|casino|vet|veterinar\w*|calv\w*|sow|escrow|funeral\s+home|collections?|(?:debt\s+)?collectors?|(?:everything|it|that|all)\s+in\s+(?:writing|text)|side\s+hustle|hustle|gig|aside|policy|lic|ppf|gold|payment\s+plan|scratch-offs?|lawyer
+|betting|bets?|gambling|casino|education|property|inheritance|title\s+deed|vet|veterinar\w*|calv\w*|sow|escrow|funeral\s+home|collections?|(?:debt\s+)?collectors?|(?:everything|it|that|all)\s+in\s+(?:writing|text)|side\s+hustle|hustle|gig|aside|policy|lic|ppf|gold|payment\s+plan|scratch-offs?|lawyer
 |fees|profit|menu|cookshop|interest\s+rate|credit\s+score|score|resume|cv|indeed
 |counselou?r|therapist|psychologist|social\s+worker|advisor|adviser|snap|medicaid|ebt
 """
@@ -267,7 +267,7 @@ APP_TERMS = re.compile(
     r"(?:own|one|each|same|separate|next)\s+lines?|(?:under|in|into|at|as|choose|select|pick|tick|mark|tap|click|press|not)\s+(?:the\s+)?['\"\u2018\u201c]|(?:is|are|be|was)\s+(?:written|entered|filled|listed)|"
     r"pay\s+stubs?|pay\s*slips?|payslips?|pay\s+period|statement|"
     r"(?:ghana|id|national|voter'?s?|aadhaar|nhis|insurance|health|member|membership)\s+cards?|"
-    r"optional|roster|[a-z]+\s*>\s*[a-z]+|(?:goes|go|put|count|list|enter|record|file|falls?)\s+"
+    r"optional|roster|send\s+(?:it\s+|them\s+|that\s+|this\s+)?again|snap\s+(?:it|am|them)\s+again|[a-z]+\s*>\s*[a-z]+|(?:goes|go|put|count|list|enter|record|file|falls?)\s+"
     r"(?:it\s+|them\s+|that\s+|this\s+)?under|household\s+members?|members\s+of\s+the\s+household|(?:put|enter|write|fill\s+in|add|type)\s+(?:the|your|that|this|just\s+the)\s+(?:[a-z]+\s+)?"
     r"(?:amount|figure|total|number|sum|date)(?!\s+(?:in|into|to|toward|towards|aside|away)\b)|(?:others|everyone|everybody|members|rest|all)\s+(?:of|in)\s+(?:your|ur|the|our)\s+"
     r"(?:friend\s+|peer\s+)?group|"

@@ -107,7 +107,7 @@ _OBJECT_DEPENDENT: tuple[tuple[str, str, str], ...] = (
     ("aprender", "aprenda", "aprende"), ("ensenar", "ensene", "ensena"),
     ("decir", "diga", "dile"), ("reservar", "reserve", "reserva"), ("pasar", "pase", "pasa"),
     ("leer", "lea", "lee"), ("salir", "salga", "sal"), ("aguantar", "aguante", "aguanta"),
-    ("conseguir", "consiga", "consigue"),
+    ("conseguir", "consiga", "consigue"), ("coger", "coja", "coge"),
 )
 
 LOGISTIC_VERBS = frozenset(
@@ -253,11 +253,11 @@ dinero|plata|lana|feria|efectivo|ahorros?|cuenta\s+de\s+ahorros?|banco|cooperati
 |patron|jefe|trabajo|empleo|chamba|turno|horas\s+extra|negocio|ventas?|precios?|clientes
 |ganancias?|tienda|puesto|mercado|mercancia|inventario|refri|horno|maquina|tortillas
 |pupusas|tamales|comida|tiend\w*|negocit\w*|puestit\w*|gasolina|tanque|escuela|colegio|beca|becas|utiles|tarea|maestra|maestro
-|calificaciones|candados?|colmados?|robos?|robar|subsidios?|vivienda|talleres|taller|curso|cursos|capacitacion|chicos|chamacos|cipotes|chamos|pelados|guaguas|hijitos|asesora?|finanzas|licenciad[ao]|migracion|parroquia|iglesia|grupo\s+de\s+apoyo|inflacion|dolares|plazo\s+fijo|universidad|prepa|preparatoria|secundaria|primaria|kinder|guarderia|ninos?|ninas?|hijos?|hijas?|bebe|nene|salud|clinica|centro\s+de\s+salud
+|calificaciones|candados?|colmados?|robos?|robar|subsidios?|vivienda|talleres|taller|curso|cursos|capacitacion|chicos|chamacos|cipotes|chamos|pelados|guaguas|hijitos|asesora?|finanzas|licenciad[ao]|migracion|parroquia|iglesia|grupo\s+de\s+apoyo|inflacion|(?<!\bno\sen\s)dolares|plazo\s+fijo|universidad|prepa|preparatoria|secundaria|primaria|kinder|guarderia|ninos?|ninas?|hijos?|hijas?|bebe|nene|salud|clinica|centro\s+de\s+salud
 |doctor|doctora|medico|hospital|medicina|vacunas?|seguro|asma|formula|casa|terreno|carro
 |carros|auto|moto|camioneta|muebles|tele|television|abogado|desalojo|wic|apoyo\s+de
 |psicologa|psicologo|dentista|enfermera|terapia|consejera|cheque|remesas?|aval|fiador
-|programa|oficina\s+de|semestres?|clases\s+de|ingles|idiomas?|carrera|imss|issste|seguro\s+social|rodillas?|muelas?|dolor|vacas?|ganado|chanchos?|cerdos?|gallinas?|pollos?|cabras?|borregos?|balanceado|pasto|cosecha|milpa|cafetal|parcela|diezmo|velorio|funeraria|mosquiteros?|aguinaldo|cunado|prestado|fiado|mayoreo|ropa|marketplace|lo\s+mismo
+|programa|oficina\s+de|semestres?|clases\s+de|ingles|idiomas?|carrera|imss|issste|consumo|fiao|seguro\s+social|rodillas?|muelas?|dolor|vacas?|ganado|chanchos?|cerdos?|gallinas?|pollos?|cabras?|borregos?|balanceado|pasto|cosecha|milpa|cafetal|parcela|diezmo|velorio|funeraria|mosquiteros?|aguinaldo|cunado|prestado|fiado|mayoreo|ropa|marketplace|lo\s+mismo
 """
 LIFE_TERMS = re.compile(
     r"\b(?:" + re.sub(r"\s+", "", _LIFE_NOUNS) + "|"
@@ -272,7 +272,9 @@ APP_TERMS = re.compile(
     r"|celular|telefono|sistema|version|wifi|datos|internet|respuestas?|verificacion"
     r"|consentimiento|cuenta\s+de\s+la\s+app|seccion|secciones|opcional|ajustes|configuracion|idioma|casillas?|campos?|siguiente\s+pregunta"
     r"|[a-z]+\s*>\s*[a-z]+|(?:ponga|pon|anote|marque|escriba|ingrese)\s+(?:un\s+)?(?:0|cero|\$\s*0)"
-    r"|(?:en|como|bajo)\s+(?:la\s+casilla\s+(?:de\s+)?)?['\"]|salon|cita|llamada|numero|cantidad|monto)\b"
+    r"|(?:en|como|bajo)\s+(?:la\s+casilla\s+(?:de\s+)?)?['\"]|salon|cita|llamada|numero|cantidad|montos?"
+    r"|(?:poner|ponga|pon|anotar|anote|escribir|escriba)\s+(?:[a-z]+\s+){0,3}?en\s+(?:quetzales|dolares|pesos"
+    r"|soles|lempiras|colones|cordobas|bolivianos|guaranies|numeros|cifras|kilos|libras))\b"
 )
 
 TIME_TERMS = re.compile(

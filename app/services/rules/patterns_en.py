@@ -186,7 +186,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\bif\s+i\s+(?:were|was)\s+you\b|\bin\s+your\s+(?:shoes|place|position)\b"
             r"|\bif\s+it\s+(?:were|was)\s+me\b|\bif\s+(?:it's|its)\s+me\b"
         ),
-        Check.ALWAYS,
+        Check.STRONG,
     ),
     Trigger(
         "advice.first_person_recommendation",
@@ -244,7 +244,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bwhat\s+i(?:'d|\s+would)\s+do\s+is\b"
             r"|\bwhen\s+i\s+was\s+in\s+your\s+(?:shoes|place|position|situation)\b|\bin\s+my\s+case\b"
             r"|\b(?:na\s+)?wetin\s+i\s+do\s+when\b"
-            r"|\b(?:give|grant)s?\s+(?:you|u)\s+(?:the\s+)?(?:strength|wisdom|courage|patience)\s+to\b"
+            r"|\b(?:give|grant|bring|send)s?\s+(?:you|u)\s+(?:[a-z]+\s+){0,4}?(?:the\s+)?(?:strength|wisdom|courage"
+            r"|patience|sense|grace)\s+to\b|\bpraying\s+(?:that\s+)?(?:you|u)\s+(?:find|have|get)\s+(?:the\s+)?"
+            r"(?:strength|courage|wisdom)\s+to\b"
+            r"|\b(?:now(?:'s|\s+is)\s+the\s+(?:best\s+|right\s+|perfect\s+)?time\s+to)\b"
+            r"|\ban\s+idea\s+for\s+(?:you|your)\b"
             r"|\b(?:that|dat|it|this)\s+(?:one\s+)?(?:is\s+)?(?:wise|smart|a\s+good\s+idea)\s*(?=\?)"
             r"|\b(?:a\s+)?(?:good|great|nice|smart)\s+idea\s+for\s+(?:you|your)\b"
             r"|\b(?:don't|do\s+not)\s+be\s+the\s+(?:one|only|last)\b"
@@ -359,6 +363,18 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|squeeze|suck)\s+(?:you|una)\b|\b(?:will|'ll|going\s+to|would)\s+(?:ruin|wreck|destroy"
             r"|drain|sink)\s+your\b"
             r"|\bthey\s+(?:shut|cut)\s+(?:people|you|folks)\s+off\b|\bbuy\s+now\b|\btrust\s+me\b"
+        ),
+        Check.STRONG,
+    ),
+    # A promised result of a change: "if you put the plantains up front they'd move faster",
+    # "if you move the shop near the junction, sales go increase"
+    Trigger(
+        "advice.softened_suggestion",
+        _rx(
+            r"\bif\s+(?:you|u|una)\s+(?:just\s+|only\s+)?(?!(?:need|want|have|had|can|could|get\s+a\s+chance"
+            r"|don't|do\s+not|are|were|did|didn't)\b)[a-z]+\b[^.!?]{0,80}?\b(?:would|'d|will|'ll|go|fit|could"
+            r"|might)\s+(?:really\s+|surely\s+|definitely\s+)?(?:[a-z]+\s+)?(?:faster|better|more|increase"
+            r"|grow|double|improve|quicker|cheaper)\b"
         ),
         Check.STRONG,
     ),
@@ -499,6 +515,7 @@ BENIGN_HEADS = re.compile(
     r"|exhausted|busy|excited|relieved|fine|ok|okay"
     r"|all\s+set|good\s+to\s+go|able\s+to\s+see|there|ready|on\s+time"
     r"|visible|working|back)\b|pick\s+(?:it|them|yours|those|these|that)\s+up\b"
+    r"|take\s+(?:your|ur|all\s+the|whatever|as\s+much)\s+time\b"
     r"|(?:let|tell|show|send|text|call|message|email|ping|remind|ask|contact|reach|give)"
     r"\s+(?:me|us)\b|(?:get|receive|see|hear)\s+(?:it|the|a|your|an|back|from)\b[^.?!]{0,40}"
     r"\b(?:today|tomorrow|soon|within|this\s+week|next\s+week|monday|tuesday|wednesday|thursday"
@@ -642,7 +659,7 @@ PROFILE = Profile(
         ]
     ),
     form_labels=re.compile(
-        r"[a-z]+\s*>\s*[a-z]+|\bunder\s+['\"]|\b(?:field|(?<!savings\s)(?<!money\s)(?<!cash\s)(?<!lock\s)box|dropdown|drop-down|menu)\b"
+        r"[a-z]+\s*>\s*[a-z]+|\bunder\s+['\"]|\b(?:field|(?<!savings\s)(?<!money\s)(?<!cash\s)(?<!lock\s)box|dropdown|drop-down|menu|password|pin|username)\b"
     ),
     courtesy=re.compile(
         r"(?:(?:oh|and|so|hey|hi|wow|aw+|ah)\s+)?(?:[a-z]+\s+)?(?:congrat\w*|bless\w*|praying|prayers?"

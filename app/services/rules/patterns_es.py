@@ -238,6 +238,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:vas|va|van)\s+a\s+(?:vender|ganar|ahorrar|sacar)\s+(?:un\s+monton\s+|mucho\s+"
             r"|bastante\s+)?mas\b"
             r"|\bfij(?:ate|ese|ense)\s+(?:de|en)\s+(?:no\s+)?(?=[a-z]+(?:ar|er|ir)\b)"
+            r"|\b(?:le|te|les)\s+(?:quedaria|vendria|caeria|iria)\s+(?:perfect[ao]|bien|de\s+maravilla|muy\s+bien)\b"
         ),
         Check.STRONG,
     ),
@@ -406,7 +407,8 @@ PROFILE = Profile(
         ]
     ),
     form_labels=re.compile(
-        r"[a-z]+\s*>\s*[a-z]+|\b(?:en|como|bajo)\s+['\"]|\b(?:casilla|campo|siguiente\s+pregunta|menu)\b"
+        r"[a-z]+\s*>\s*[a-z]+|\b(?:en|como|bajo)\s+['\"]|\b(?:casilla|campo|siguiente\s+pregunta|menu|clave"
+        r"|contrasena|pin|usuario)\b"
     ),
     courtesy=re.compile(
         r"(?:(?:ay|y|hola|oiga)\s+)?(?:[a-z]+\s+)?(?:felicidades|felicitaciones|lo\s+felicito|la\s+felicito"
