@@ -145,6 +145,18 @@ TRAPS = [
     "Bhai sahab, the photo of the slip is not clear. Kindly send again in daylight.",
     "Tiene que poner los montos en quetzales, no en dólares. ¿Me la corrige?",
     "Welcome to the program! Your first survey is in. Please take your time with the next one.",
+    # generalized after held-out round 24 (heldout33 and heldout34)
+    "no worries if ur late this month, just get it in when u can",
+    "Please, when you take the photo of the susu card, make sure all the stamps are showing.",
+    "You don't have to answer the health questions if you don't want to; just skip them.",
+    "Sure was good seein' y'all at the potluck. Tell Darrell I said hey.",
+    "The stipend went to your mobile money yesterday. You should have it by now.",
+    "You should receive the K150 stipend on Airtel money by Wednesday.",
+    "Thank you for being so honest about the debt. That really helps the whole program.",
+    "I reckon the app froze. Close it all the way out and open it back up.",
+    "Debe haberte llegado un correo con el enlace. Si no lo ves, busca en spam.",
+    "¿Me las puede mandar otra vez con más luz? Que se vea el letrero.",
+    "¿Qué tal te está yendo con la venta de tequeños?",
 ]
 
 ADVICE_BY_RULE = [

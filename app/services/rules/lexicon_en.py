@@ -267,7 +267,10 @@ APP_TERMS = re.compile(
     r"(?:own|one|each|same|separate|next)\s+lines?|(?:under|in|into|at|as|choose|select|pick|tick|mark|tap|click|press|not)\s+(?:the\s+)?['\"\u2018\u201c]|(?:is|are|be|was)\s+(?:written|entered|filled|listed)|"
     r"pay\s+stubs?|pay\s*slips?|payslips?|pay\s+period|statement|"
     r"(?:ghana|id|national|voter'?s?|aadhaar|nhis|insurance|health|member|membership)\s+cards?|"
-    r"optional|roster|send\s+(?:it\s+|them\s+|that\s+|this\s+)?again|snap\s+(?:it|am|them)\s+again|[a-z]+\s*>\s*[a-z]+|(?:goes|go|put|count|list|enter|record|file|falls?)\s+"
+    r"optional|roster|estimate|best\s+guess|roughly|what\s+(?:you|u)\s+remember"
+    r"|(?:get|send|turn|hand)\s+(?:it|them)\s+in\b(?!\s+(?:writing|text|txt|ink))|skip\s+(?:it|them|that\s+(?:one|part|question))"
+    r"|(?:close|open|restart|reopen)\s+it\s+(?:all\s+the\s+way\s+)?(?:out|back\s+up|again|down)"
+    r"|(?<!stress\s)(?<!it\s)(?:is|are)\s+(?:all\s+)?(?:showing|shown)|send\s+(?:it\s+|them\s+|that\s+|this\s+)?again|snap\s+(?:it|am|them)\s+again|[a-z]+\s*>\s*[a-z]+|(?:goes|go|put|count|list|enter|record|file|falls?)\s+"
     r"(?:it\s+|them\s+|that\s+|this\s+)?under|household\s+members?|members\s+of\s+the\s+household|(?:put|enter|write|fill\s+in|add|type)\s+(?:the|your|that|this|just\s+the)\s+(?:[a-z]+\s+)?"
     r"(?:amount|figure|total|number|sum|date)(?!\s+(?:in|into|to|toward|towards|aside|away)\b)|(?:others|everyone|everybody|members|rest|all)\s+(?:of|in)\s+(?:your|ur|the|our)\s+"
     r"(?:friend\s+|peer\s+)?group|"
@@ -284,6 +287,6 @@ TIME_TERMS = re.compile(
     r"\b(?:stipends?|tues|thurs|weds|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|"
     r"sat|sun|tomorrow|tonight|today|o'clock|noon|morning|evening|afternoon|"
     r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|(?<=\bat\s)\d{1,2}(?::\d\d)?|(?<=\bof\s)\d{1,2}|"
-    r"(?<=\bby\s)\d{1,2}|deadline|due|(?<=\bare\s)free|(?<='re\s)free|(?<=\bwhen\s)free|available)\b"
+    r"(?<=\bby\s)\d{1,2}|deadline|due|when\s+(?:you|u)\s+can|whenever\s+(?:you|u)\s+(?:can|are\s+ready)|(?<=\bare\s)free|(?<='re\s)free|(?<=\bwhen\s)free|available)\b"
 )
 # fmt: on

@@ -248,7 +248,7 @@ STATEMENT_FORMS = frozenset(tu for _, _, tu in _LIFE_VERBS + _OBJECT_DEPENDENT i
 
 _LIFE_NOUNS = r"""
 dinero|plata|lana|feria|efectivo|ahorros?|cuenta\s+de\s+ahorros?|banco|cooperativa|caja
-|prestamos?|prestamista|deudas?|tarjeta|credito|interes|intereses|renta|alquiler|luz|agua
+|prestamos?|prestamista|deudas?|tarjeta|credito|interes|intereses|renta|alquiler|(?<!mas\s)(?<!buena\s)(?<!poca\s)luz|agua
 |gas|predial|cuentas|presupuesto|gastos?|tanda|cundina|junta|san|susu|quincena|sueldo|salario|aumento
 |patron|jefe|trabajo|empleo|chamba|turno|horas\s+extra|negocio|ventas?|precios?|clientes
 |ganancias?|tienda|puesto|mercado|mercancia|inventario|refri|horno|maquina|tortillas
@@ -270,7 +270,7 @@ APP_TERMS = re.compile(
     r"|visita|estipendio|apoyo|pago\s+del\s+estipendio|historia|publicacion|muro|mensaje"
     r"|(?:la|las|una|esa|esta|cada|sus?|tus?)\s+preguntas?"
     r"|celular|telefono|sistema|version|wifi|datos|internet|respuestas?|verificacion"
-    r"|consentimiento|cuenta\s+de\s+la\s+app|seccion|secciones|opcional|ajustes|configuracion|idioma|casillas?|campos?|siguiente\s+pregunta"
+    r"|consentimiento|cuenta\s+de\s+la\s+app|seccion|secciones|opcional|spam|correo|bandeja|lo\s+que\s+(?:mas\s+o\s+menos\s+)?recuerdes?|mas\s+o\s+menos|aproximad\w*|ajustes|configuracion|idioma|casillas?|campos?|siguiente\s+pregunta"
     r"|[a-z]+\s*>\s*[a-z]+|(?:ponga|pon|anote|marque|escriba|ingrese)\s+(?:un\s+)?(?:0|cero|\$\s*0)"
     r"|(?:en|como|bajo)\s+(?:la\s+casilla\s+(?:de\s+)?)?['\"]|salon|cita|llamada|numero|cantidad|montos?"
     r"|(?:poner|ponga|pon|anotar|anote|escribir|escriba)\s+(?:[a-z]+\s+){0,3}?en\s+(?:quetzales|dolares|pesos"

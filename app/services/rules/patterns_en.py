@@ -277,7 +277,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bthe\s+(?:trick|secret|key)\s+is\b"
             r"|\bwhat\s+(?:you|una|y'all)\s+(?:want|need|wanna|gotta|have|got)\s+(?:to\s+)?do\s+is\b"
             r"|\ba\s+word\s+to\s+the\s+wise\b"
-            r"|(?<!\bif\s)\b(?:it|that|this)\s+(?:really\s+|always\s+)?(?:helps(?!\s+(?:us|me|the\s+(?:program|team)))|works(?!\s+out\b|\s+for\s+(?:you|u)\s*[?.!]|\s*[?])|worked\s+for\s+me)\b"
+            r"|(?<!\bif\s)\b(?:it|that|this)\s+(?:really\s+|always\s+)?(?:helps(?!\s+(?:us|me|the\s+(?:whole\s+)?(?:program|team|group)|everyone|a\s+lot))|works(?!\s+out\b|\s+for\s+(?:you|u)\s*[?.!]|\s*[?])|worked\s+for\s+me)\b"
         ),
         Check.STRONG,
     ),
@@ -516,6 +516,8 @@ BENIGN_HEADS = re.compile(
     r"|all\s+set|good\s+to\s+go|able\s+to\s+see|there|ready|on\s+time"
     r"|visible|working|back)\b|pick\s+(?:it|them|yours|those|these|that)\s+up\b"
     r"|take\s+(?:your|ur|all\s+the|whatever|as\s+much)\s+time\b"
+    r"|tell\s+[a-z]+\s+(?:i\s+said\s+)?(?:hi|hey|hello)\b|have\s+(?:it|them|that)\s+(?:by|already|now|today"
+    r"|soon)\b|(?:get|receive)\s+(?:(?!in\b)[a-z0-9$]+\s+){0,4}?(?:stipend|payment|link|sms|code)\b"
     r"|(?:let|tell|show|send|text|call|message|email|ping|remind|ask|contact|reach|give)"
     r"\s+(?:me|us)\b|(?:get|receive|see|hear)\s+(?:it|the|a|your|an|back|from)\b[^.?!]{0,40}"
     r"\b(?:today|tomorrow|soon|within|this\s+week|next\s+week|monday|tuesday|wednesday|thursday"
@@ -659,7 +661,7 @@ PROFILE = Profile(
         ]
     ),
     form_labels=re.compile(
-        r"[a-z]+\s*>\s*[a-z]+|\bunder\s+['\"]|\b(?:field|(?<!savings\s)(?<!money\s)(?<!cash\s)(?<!lock\s)box|dropdown|drop-down|menu|password|pin|username)\b"
+        r"[a-z]+\s*>\s*[a-z]+|\bunder\s+['\"]|\b(?:field|(?<!savings\s)(?<!money\s)(?<!cash\s)(?<!lock\s)box|dropdown|drop-down|menu|password|pin|username)\b|\banswer(?:ing)?\s+the\s+(?:[a-z]+\s+)?question"
     ),
     courtesy=re.compile(
         r"(?:(?:oh|and|so|hey|hi|wow|aw+|ah)\s+)?(?:[a-z]+\s+)?(?:congrat\w*|bless\w*|praying|prayers?"

@@ -434,7 +434,8 @@ PROFILE = Profile(
         r"|como|donde|quien)\b"
     ),
     open_question=re.compile(
-        r"(?:como|cuando|quien|quienes|donde|cuanto|cuanta|cuantos|cuantas"
+        r"(?:como|cuando|quien|quienes|donde|cuanto|cuanta|cuantos|cuantas|cual|cuales"
+        r"|que(?!\s+tal\s+si|\s+te\s+parece\s+si|\s+le\s+parece\s+si|\s+esperas?|\s+espera\s+usted)"
         r"|(?:usted\s+|ustedes\s+|tu\s+|vos\s+)?(?:cree|creen|crees|piensa|piensan|piensas)\s+que)\b"
     ),
     pointer_verbs=frozenset(
