@@ -122,7 +122,7 @@ TRAPS = [
     # the meeting or the form field must be in the same sentence: a sentence added before or
     # after must never turn a command about life into app help (see the padding tests)
     "Reunión el jueves a las 5 en el salón comunal, pueden venir con sus hijos.",
-    # generalized after held-out rounds 21 and 22 (heldout23 to heldout30)
+    # generalized after held-out round 21 (heldout23 to heldout30)
     "thx 4 bein patient w the stipend delay, shud be fixed nxt wk",
     "The survey now has a question about remittances. If you send money home, just put the"
     " monthly amount.",
@@ -138,14 +138,14 @@ TRAPS = [
     "Le acompaño en su dolor. Cuente conmigo para lo que necesite del programa.",
     "Tómese su tiempo con la parte de la escuela, este mes trae más preguntas.",
     "cierra la app y vuelve a entrar, ya deberia jalar",
-    # generalized after held-out round 23 (heldout31 and heldout32)
+    # generalized after held-out round 22 (heldout31 and heldout32)
     "If I were you I'd screenshot the confirmation page, the app sometimes loses it.",
     "Tiene que llenar la sección de salud también, si no, no deja enviar.",
     "Cuando la app te pida la clave, pon la misma de siempre.",
     "Bhai sahab, the photo of the slip is not clear. Kindly send again in daylight.",
     "Tiene que poner los montos en quetzales, no en dólares. ¿Me la corrige?",
     "Welcome to the program! Your first survey is in. Please take your time with the next one.",
-    # generalized after held-out round 24 (heldout33 and heldout34)
+    # generalized after held-out round 23 (heldout33 and heldout34)
     "no worries if ur late this month, just get it in when u can",
     "Please, when you take the photo of the susu card, make sure all the stamps are showing.",
     "You don't have to answer the health questions if you don't want to; just skip them.",
@@ -279,7 +279,7 @@ ADVICE_BY_RULE = [
     ("advice.softened_suggestion", "Isn't it time the boys found proper jobs?"),
     ("advice.softened_suggestion", "Is it wise to lend your brother the rent money again?"),
     ("advice.softened_suggestion", "You know what would help? A savings box for the coins."),
-    # generalized after held-out rounds 21 and 22 (heldout23 to heldout30)
+    # generalized after held-out round 21 (heldout23 to heldout30)
     ("advice.referral", "I fit book you with the extension officer when he comes on Friday."),
     ("advice.referral", "want me 2 txt the lady at legal aid? she can help w the eviction"),
     ("advice.referral", "Si quiere le hago la cita en el IMSS para que le revisen la rodilla."),
@@ -292,7 +292,7 @@ ADVICE_BY_RULE = [
     ("advice.imperative", "Stipend went out today! Put it straight in the savings box."),
     ("advice.second_person_modal", "Che, la vaca está flaca. Tenés que darle balanceado."),
     ("advice.counselling", "Bring the letter so we can figure out how you fight the rent hike."),
-    # generalized after held-out round 23 (heldout31 and heldout32)
+    # generalized after held-out round 22 (heldout31 and heldout32)
     ("advice.softened_suggestion", "If you put the mangoes by the door they'd sell faster."),
     (
         "advice.softened_suggestion",
