@@ -40,9 +40,10 @@ _WINDOW_WORDS = 16  # how far after a directive form we look for what it is abou
 # Torres… paga la mitad"); bounded so a long text is not searched from its start each time.
 _LOOK_BACK_CHARS = 300
 _INVERTED_SUBJECTS = frozenset({"you", "we", "i", "they", "he", "she"})
+# A menu path ("Debts > Add new") names screens of the app, whatever its words.
+_MENU_PATH = re.compile(r"[a-z]+(?:\s+[a-z]+)?(?:\s*>\s*[a-z]+(?:\s+[a-z]+)?)+")
 # A short quoted stretch is a field label or the family's own words ("choose 'Business income'
 # not 'Salary'", "you wrote 'pay off loan'"): the life words inside it are data, not a topic.
-_MENU_PATH = re.compile(r"[a-z]+(?:\s+[a-z]+)?(?:\s*>\s*[a-z]+(?:\s+[a-z]+)?)+")
 _QUOTED = re.compile(r"(?<![a-z0-9])(['\"])[^'\".!?]{1,40}?\1(?![a-z0-9])")
 
 
@@ -211,18 +212,17 @@ def lean_of(profile: Profile, text: str, start: int, end: int, head_from: int) -
         return Lean.LOGISTICS
     # Only the sentence itself is context, so a neutral sentence added before or after can
     # never turn a command about life into app help.
-    sentence = text[_sentence_start(text, start) : _sentence_end(text, end)]
+    sentence_start = _sentence_start(text, start)
+    sentence = text[sentence_start : _sentence_end(text, end)]
     if head in profile.gathering_verbs and profile.gatherings.search(sentence):
         return Lean.LOGISTICS
     if head in profile.entry_verbs and profile.form_labels.search(sentence):
         return Lean.LOGISTICS
     # "In the debts question, put also what you owe the corner shop": a sentence that opens on
     # a part of the survey is about filling it in.
-    if profile.survey_frame.match(text, _sentence_start(text, start)):
+    if profile.survey_frame.match(text, sentence_start):
         return Lean.LOGISTICS
-    scope = _QUOTED.sub(r"\1_\1", text[start:end])
-    # a menu path ("Debts > Add new") names screens, whatever its words
-    scope, menus = _MENU_PATH.subn(" ", scope)
+    scope, menus = _MENU_PATH.subn(" ", _QUOTED.sub(r"\1_\1", text[start:end]))
     life = float(len(profile.life_terms.findall(scope)))
     app_words = len(profile.app_terms.findall(scope)) + menus
     # "send the photo" is app help, "send the kids to school" is not: the verb alone decides
@@ -299,10 +299,12 @@ def _named_before(profile: Profile, text: str, floor: int, position: int) -> boo
 def _is_courtesy(profile: Profile, sentence: str) -> bool:
     """Thanks, greetings, blessings, condolences or congratulations that ask nothing of the
     family ("May Allah heal her quickly", "¡Bendiciones para la nueva tienda!")."""
-    return bool(profile.courtesy.match(sentence.lstrip(" ¿¡"))) and not any(
-        profile.base_form(word) in profile.strong_verbs
-        or (profile.base_form(word) in profile.weak_verbs and word not in profile.skip_words)
-        for word in _WORD.findall(sentence)[1:]
+    if not profile.courtesy.match(sentence.lstrip(" ¿¡")):
+        return False
+    later = [word for word in _WORD.findall(sentence)[1:] if word not in profile.skip_words]
+    return not any(
+        base in profile.strong_verbs or base in profile.weak_verbs
+        for base in map(profile.base_form, later)
     )
 
 
@@ -359,12 +361,12 @@ def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
             # What a judgment ("that betting app is a trap") or a bare verb with nothing about
             # life after it ("en la app el botón está abajo, hay que bajar") is about stands
             # before it, in the same sentence.
+            sentence_start = _sentence_start(text, start)
             if trigger.judges_subject:
-                sentence_start = _sentence_start(text, start)
                 lean = lean_of(profile, text, sentence_start, end, sentence_start)
             elif lean is Lean.UNKNOWN and head in profile.weak_verbs:
-                lean = lean_of(profile, text, _sentence_start(text, start), end, match.end())
-            if lean is Lean.UNKNOWN and profile.thanks.match(text, _sentence_start(text, start)):
+                lean = lean_of(profile, text, sentence_start, end, match.end())
+            if lean is Lean.UNKNOWN and profile.thanks.match(text, sentence_start):
                 continue
             if _passes(trigger.check, lean):
                 findings.append(Finding(trigger.rule_id, match.start(), end))
