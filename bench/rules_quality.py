@@ -71,8 +71,8 @@ SET_ROLES = {
     "liaison_messages_heldout32.jsonl": "held-out 32, blind final score of round 21, then TUNED ON",
     "liaison_messages_heldout33.jsonl": "held-out 33, blind final score of round 22, then TUNED ON",
     "liaison_messages_heldout34.jsonl": "held-out 34, blind final score of round 22, then TUNED ON",
-    "liaison_messages_heldout35.jsonl": "held-out 35, blind final score of round 23 (model trained on it since)",
-    "liaison_messages_heldout36.jsonl": "held-out 36, blind final score of round 23 (model trained on it since)",
+    "liaison_messages_heldout35.jsonl": "held-out 35, blind final score of round 23, then TUNED ON",
+    "liaison_messages_heldout36.jsonl": "held-out 36, blind final score of round 23, then TUNED ON",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 

@@ -157,6 +157,14 @@ TRAPS = [
     "Debe haberte llegado un correo con el enlace. Si no lo ves, busca en spam.",
     "¿Me las puede mandar otra vez con más luz? Que se vea el letrero.",
     "¿Qué tal te está yendo con la venta de tequeños?",
+    # generalized after held-out round 24 (heldout35 and heldout36)
+    "Buenas tardes. Ya debería tener el estipendio en su tarjeta. Si no le aparece, me avisa.",
+    "Buenos días, ¿cómo amaneció la familia? Hace rato que no sabíamos de ustedes.",
+    "Madam, kindly share the bill photo for the hospital expense, for verification only.",
+    "How did Pooja's exams go? She must be relieved.",
+    "pls dbl chk the # of ppl in ur house on svy, it says 11 lol",
+    "Meeting Saturday at the community center, 10am. Bring your own chair if you can.",
+    "The group meeting is at the library Saturday at 11. Bring the little ones if you need to.",
 ]
 
 ADVICE_BY_RULE = [

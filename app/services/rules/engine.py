@@ -130,6 +130,8 @@ class Profile:
     # what to type ("entre a Ahorros > Agregar y ponga lo que aportó")
     entry_verbs: frozenset[str] = frozenset()
     form_labels: re.Pattern[str] = re.compile(r"(?!)")
+    # "if you want", "si quiere": what follows a command that only permits
+    permission: re.Pattern[str] = re.compile(r"(?!)")
     # a courtesy sentence: thanks, greetings, blessings, condolences, congratulations
     courtesy: re.Pattern[str] = re.compile(r"(?!)")
     # thanks opening a sentence: "thank you for the story, it really helps" praises the story
@@ -434,6 +436,12 @@ def _imperative_at(
         lean = lean_of(profile, text, sentence_start, scope_end, first.start())
     if not _passes(check, lean):
         return None
+    if (
+        lean is Lean.UNKNOWN
+        and check is not Check.STRONG
+        and profile.permission.search(text, start, end)
+    ):
+        return None  # "bring your own chair if you can": allowed, not directed
     return Finding("advice.imperative", first.start(), scope_end)
 
 

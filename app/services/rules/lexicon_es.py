@@ -199,8 +199,17 @@ _REPORTING_VERBS = frozenset(
 )
 
 
+_SPANS_OF_TIME = frozenset(
+    ["rato", "tiempo", "mucho", "poco", "un", "una", "unos", "unas", "dos", "tres", "dias",
+     "meses", "anos", "semanas", "ratito"]
+)
+
+
 def follows_subject(word: str, following: str) -> bool:
-    """ "cuenta que", "dice que": a tú form before "que" reports what someone says."""
+    """ "cuenta que", "dice que": a tú form before "que" reports what someone says; "hace rato"
+    says how long ago."""
+    if word == "hace" and following in _SPANS_OF_TIME:
+        return True
     return following == "que" and word in _REPORTING_VERBS
 
 

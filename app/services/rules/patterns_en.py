@@ -256,7 +256,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|meeting|visit|link|code|photo|message)\s)[a-z]+\s+should\s+(?:really\s+)?(?:look\s+into"
             r"|consider|apply|think\s+about|go\s+for|sign\s+up|enroll|quit|save|talk\s+to|see\s+a)\b"
             r"|\b(?:they|he|she)\s+(?:gotta|got\s+to|has\s+to|have\s+to|needs?\s+to|must|should|ought\s+to)"
-            r"\s+(?:be|go|get|stay|eat|see|start|stop)\b(?!\s+(?:there|here|getting|receiving))"
+            r"\s+(?:be|go|get|stay|eat|see|start|stop)\b(?!\s+(?:there|here|getting|receiving|(?:so\s+|very\s+"
+            r"|really\s+)?(?:relieved|happy|proud|glad|tired|excited|thrilled|exhausted|worried)))"
             r"|\bsay\s+no\s+(?:until|to|unless|this\s+time|next\s+time)\b"
             r"|(?:^|(?<=[.!?]\s)|(?<=[.!?]))\s*no\s+more\s+(?=[a-z])"
             r"|\b(?:hang|hold)\s+on\s*to\b"
@@ -515,7 +516,7 @@ BENIGN_HEADS = re.compile(
     r"|exhausted|busy|excited|relieved|fine|ok|okay"
     r"|all\s+set|good\s+to\s+go|able\s+to\s+see|there|ready|on\s+time"
     r"|visible|working|back)\b|pick\s+(?:it|them|yours|those|these|that)\s+up\b"
-    r"|take\s+(?:your|ur|all\s+the|whatever|as\s+much)\s+time\b"
+    r"|take\s+(?:your|ur|all\s+the|whatever|as\s+much)\s+time\b|come\s+(?:early|on\s+time|a\s+bit\s+early)\b"
     r"|tell\s+[a-z]+\s+(?:i\s+said\s+)?(?:hi|hey|hello)\b|have\s+(?:it|them|that)\s+(?:by|already|now|today"
     r"|soon)\b|(?:get|receive)\s+(?:(?!in\b)[a-z0-9$]+\s+){0,4}?(?:stipend|payment|link|sms|code)\b"
     r"|(?:let|tell|show|send|text|call|message|email|ping|remind|ask|contact|reach|give)"
@@ -658,11 +659,13 @@ PROFILE = Profile(
             "pick",
             "choose",
             "select",
+            "share",
         ]
     ),
     form_labels=re.compile(
-        r"[a-z]+\s*>\s*[a-z]+|\bunder\s+['\"]|\b(?:field|(?<!savings\s)(?<!money\s)(?<!cash\s)(?<!lock\s)box|dropdown|drop-down|menu|password|pin|username)\b|\banswer(?:ing)?\s+the\s+(?:[a-z]+\s+)?question"
+        r"[a-z]+\s*>\s*[a-z]+|\bunder\s+['\"]|\b(?:field|(?<!savings\s)(?<!money\s)(?<!cash\s)(?<!lock\s)box|dropdown|drop-down|menu|password|pin|username)\b|\banswer(?:ing)?\s+the\s+(?:[a-z]+\s+)?question|\bfor\s+(?:verification|the\s+survey|our\s+records)\b"
     ),
+    permission=re.compile(r"\bif\s+(?:you\s+|u\s+)?(?:want|wish|like|can|need\s+to|prefer)\b"),
     courtesy=re.compile(
         r"(?:(?:oh|and|so|hey|hi|wow|aw+|ah)\s+)?(?:[a-z]+\s+)?(?:congrat\w*|bless\w*|praying|prayers?"
         r"|lifting\s+[a-z']+\s+up|so\s+sorry|sorry\s+(?:for|to\s+hear|about)|condolences|thinking\s+of"

@@ -313,7 +313,8 @@ BENIGN_HEADS = re.compile(
     r"|ser\s+mayor\s+de\s+edad\b|tener\s+(?:\d+|dieciocho)\s+anos\b"
     r"|(?:avise|aviseme|digame|dime|cuenteme|cuentame|llameme|llamame|escribame|escribeme"
     r"|mandeme|mandame)\b|cuidese\b|cuidate\b|(?:diganme|diganos|avisenme|avisenos)\b"
-    r"|(?:tomese|tome|tomate|tomen|tomense)\s+(?:su|tu|el|todo\s+el)\s+tiempo\b|(?:cuente|cuenta|cuenten|conta)\s+conmigo\b"
+    r"|(?:tomese|tome|tomate|tomen|tomense)\s+(?:su|tu|el|todo\s+el)\s+tiempo\b"
+    r"|tener\s+(?:ya\s+)?(?:el|su|tu)\s+(?:estipendio|pago|apoyo|deposito|mensaje|codigo|enlace)\b|(?:cuente|cuenta|cuenten|conta)\s+conmigo\b"
     # "cierre y vuelva a abrir": restarting the app
     r"|(?:cierre|cierra|cerra|cierrela|cierrala|cerrala|salga|sali|salgase)\s+(?:la\s+app\s+)?"
     r"(?:y|e)\s+(?:vuelva|vuelve|volve|entre|entra|abra|abre)\b"
@@ -409,6 +410,9 @@ PROFILE = Profile(
     form_labels=re.compile(
         r"[a-z]+\s*>\s*[a-z]+|\b(?:en|como|bajo)\s+['\"]|\b(?:casilla|campo|siguiente\s+pregunta|menu|clave"
         r"|contrasena|pin|usuario)\b"
+    ),
+    permission=re.compile(
+        r"\bsi\s+(?:usted\s+|tu\s+)?(?:quiere|quieres|queres|gusta|gustan|puede|puedes|podes|necesita|necesitas)\b"
     ),
     courtesy=re.compile(
         r"(?:(?:ay|y|hola|oiga)\s+)?(?:[a-z]+\s+)?(?:felicidades|felicitaciones|lo\s+felicito|la\s+felicito"
