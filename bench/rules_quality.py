@@ -73,6 +73,8 @@ SET_ROLES = {
     "liaison_messages_heldout34.jsonl": "held-out 34, blind final score of round 22, then TUNED ON",
     "liaison_messages_heldout35.jsonl": "held-out 35, blind final score of round 23, then TUNED ON",
     "liaison_messages_heldout36.jsonl": "held-out 36, blind final score of round 23, then TUNED ON",
+    "liaison_messages_heldout37.jsonl": "held-out 37, blind final score of round 24, NOT tuned on",
+    "liaison_messages_heldout38.jsonl": "held-out 38, blind final score of round 24, NOT tuned on",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
