@@ -296,7 +296,10 @@ ADVICE_BY_RULE = [
     ("advice.first_person_recommendation", "It's your call, but I wouldn't lend him more money."),
     ("advice.first_person_recommendation", "The church may help. I'd go see Pastor tomorrow."),
     ("advice.if_i_were_you", "Esa tanda de la vecina no me da confianza, la verdad. Yo me saldría"),
-    ("advice.if_i_were_you", "¡Buenísimo lo de la encuesta! Ahora a guardar esos mangos, eh."),
+    (
+        "advice.softened_suggestion",
+        "¡Buenísimo lo de la encuesta! Ahora a guardar esos mangos, eh.",
+    ),
     ("advice.imperative", "Stipend went out today! Put it straight in the savings box."),
     ("advice.second_person_modal", "Che, la vaca está flaca. Tenés que darle balanceado."),
     ("advice.counselling", "Bring the letter so we can figure out how you fight the rent hike."),

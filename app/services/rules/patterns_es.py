@@ -154,7 +154,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bmi\s+experiencia\b|\blo\s+que\s+(?:a\s+mi\s+)?me\s+(?:salvo|sirvio|funciono|ayudo)\b"
             r"|\b(?:ahi|aqui)\s+(?:le|te|les)\s+dejo\s+la\s+idea\b|\byo\s+pase\s+por\s+lo\s+mismo\b"
             r"|\b(?:ha|has|han|habia|habias)\s+pensado\s+en\b"
-            r"|\ba\s+ver\s+si\s+(?:este\s+mes\s+|ahora\s+|ya\s+)?(?:le|te|les|se)\s+(?=[a-z]+)"
+            r"|\ba\s+ver\s+si\s+(?:[a-z]+\s+){0,3}?(?:le|te|les|se)\s+(?=[a-z]+)"
             r"|\b(?:le|te|les)\s+de\s+(?:sabiduria|fuerzas?|valor|animo|paciencia|valentia)\b[^.!?]{0,30}?"
             r"\bpara\s+(?=[a-z]*(?:ar|er|ir)(?:se|le|les|lo|la)?\b)|\bno\s+es\s+(?:buena\s+idea|justo|correcto|seguro|sano)\b"
             r"|\b(?:nadie|ninguna\s+familia|toda\s+familia|todo\s+padre|toda\s+madre|todo\s+papa"
@@ -223,18 +223,21 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\byo\s+que\s+(?:usted|tu|ud|ustedes|vos)\b|\b(?:yo\s+)?en\s+(?:su|tu)\s+lugar\b"
             r"|\bsi\s+(?:yo\s+)?(?:fuera|estuviera)\s+(?:usted|tu|ustedes|vos)\b"
             r"|\byo\s+en\s+su\s+caso\b|\blo\s+que\s+yo\s+(?:haria|hiciera|haga)\b"
-            r"|\ba\s+ver\s+si\s+(?:[a-z]+\s+){0,3}?(?:le|te|se)\s+(?:baja|bajas|pone|pones|echa|echas|mete"
-            r"|metes|anima|animas)\b"
         ),
         Check.ALWAYS,
     ),
-    # The liaison's own choice as a model ("yo me saldría"), a cheer to act ("ahora a guardar"),
-    # a promised gain ("vas a vender un montón más"), "fijate de no gastar"
+    # The liaison's own choice as a model: "yo me saldría", "yo pagaría primero la luz"
     Trigger(
         "advice.if_i_were_you",
+        _rx(r"\byo\s+(?:que\s+vos\s+)?(?:me\s+|le\s+|lo\s+|la\s+|no\s+|ya\s+)?[a-z]{2,}ria\b"),
+        Check.STRONG,
+    ),
+    # A cheer to act ("ahora a guardar"), a promised gain ("vas a vender un montón más"),
+    # "fijate de no gastar", "le quedaría perfecto"
+    Trigger(
+        "advice.softened_suggestion",
         _rx(
-            r"\byo\s+(?:que\s+vos\s+)?(?:me\s+|le\s+|lo\s+|la\s+|no\s+|ya\s+)?[a-z]{2,}ria\b"
-            r"|\b(?:ahora|ya|pues|y\s+ahora)\s+a\s+(?=[a-z]+(?:ar|er|ir)\b)"
+            r"\b(?:ahora|ya|pues|y\s+ahora)\s+a\s+(?=[a-z]+(?:ar|er|ir)\b)"
             r"|\b(?:vas|va|van)\s+a\s+(?:vender|ganar|ahorrar|sacar)\s+(?:un\s+monton\s+|mucho\s+"
             r"|bastante\s+)?mas\b"
             r"|\bfij(?:ate|ese|ense)\s+(?:de|en)\s+(?:no\s+)?(?=[a-z]+(?:ar|er|ir)\b)"
