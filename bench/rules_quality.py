@@ -75,6 +75,10 @@ SET_ROLES = {
     "liaison_messages_heldout36.jsonl": "held-out 36, blind final score of round 23, then TUNED ON",
     "liaison_messages_heldout37.jsonl": "held-out 37, blind final score of round 24, NOT tuned on",
     "liaison_messages_heldout38.jsonl": "held-out 38, blind final score of round 24, NOT tuned on",
+    "liaison_messages_heldout39.jsonl": "held-out 39, blind second look at round 24, NOT tuned on",
+    "liaison_messages_heldout40.jsonl": "held-out 40, blind second look at round 24, NOT tuned on",
+    "liaison_messages_heldout41.jsonl": "held-out 41, blind second look at round 24, NOT tuned on",
+    "liaison_messages_heldout42.jsonl": "held-out 42, blind second look at round 24, NOT tuned on",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
