@@ -473,6 +473,16 @@ phases = st.sampled_from([*list(Phase), "I", "II"])
 fast = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [f"{d} {a}.".strip() for d in DIRECTIVES for a in LIFE_ACTIONS]
+    + [t.format(a) + "." for t in ES_ADVICE for a in ES_ACTIONS],
+)
+def test_every_generated_advice_is_blocked(text: str) -> None:
+    # all of them, not a sample: the model may clear a guess, never one of these
+    assert not evaluate_liaison_message(Phase.TWO, text).allowed
+
+
 @fast
 @given(phase=phases, text=advice_texts)
 def test_advice_is_never_allowed(phase: Phase | str, text: str) -> None:

@@ -1,4 +1,5 @@
-"""The advice model that backs up the rules: shipped, explainable, and only ever stricter."""
+"""The advice model that backs up the rules: shipped, explainable, stricter except where a rule
+only guessed."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.services.rules import Category, Phase, evaluate_liaison_message
+from app.services.rules.classifier import GUESSED_FROM_POSITION
 from app.services.rules.model import AdviceModel, features, shipped_model
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -52,21 +54,66 @@ def test_model_only_catch_is_explained() -> None:
         assert "“" in reason.explanation  # naming the words that weighed most
 
 
-def test_a_model_that_blocks_nothing_leaves_the_rules_verdict() -> None:
-    never = AdviceModel({}, intercept=-50.0, threshold=0.9)
+def test_a_model_without_an_opinion_leaves_the_rules_verdict() -> None:
+    undecided = AdviceModel({}, intercept=0.0, threshold=0.9)  # every text scores 0.5
     for text in TEXTS[:200]:
         alone = evaluate_liaison_message(Phase.TWO, text, use_model=False)
-        assert evaluate_liaison_message(Phase.TWO, text, model=never) == alone
+        assert evaluate_liaison_message(Phase.TWO, text, model=undecided) == alone
+
+
+ALWAYS_ADVICE = AdviceModel({}, intercept=50.0, threshold=0.5)
+NEVER_ADVICE = AdviceModel({}, intercept=-50.0, threshold=0.9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You should pay off the credit card first.",
+        "If I were you I would sell the goats.",
+        "Deberían organizar una tanda en su grupo.",
+    ],
+)
+def test_forms_that_direct_by_themselves_stand_whatever_the_model_says(text: str) -> None:
+    assert not evaluate_liaison_message(Phase.TWO, text, model=NEVER_ADVICE).allowed
+
+
+def test_a_guess_from_position_is_cleared_only_when_the_model_sees_no_advice() -> None:
+    text = "Sell the goats at the market."
+    assert not evaluate_liaison_message(Phase.TWO, text, model=ALWAYS_ADVICE).allowed
+    assert not evaluate_liaison_message(Phase.TWO, text).allowed  # the shipped model agrees
+    assert evaluate_liaison_message(Phase.TWO, text, model=NEVER_ADVICE).allowed
+
+
+# Wrong blocks of blind sets: a verb read as a command at a clause start ("Cut", "budget").
+CLEARED_BY_THE_MODEL = [
+    "Couple households in McDowell started carpoolin to the Walmart in Princeton and splittin "
+    "gas. Cut their trip cost in half they said",
+    "A fam in Roseland posted how they got caught up w ComEd: budget billing, now same amount "
+    "every month. Post is under Bills",
+]
+
+
+@pytest.mark.parametrize("text", CLEARED_BY_THE_MODEL)
+def test_the_shipped_model_clears_a_wrong_guess(text: str) -> None:
+    rules = evaluate_liaison_message(Phase.TWO, text, use_model=False)
+    assert rules.category is Category.ADVICE
+    assert {r.rule_id for r in rules.reasons if r.category is Category.ADVICE} == {
+        "advice.imperative"
+    }
+    verdict = evaluate_liaison_message(Phase.TWO, text)
+    assert verdict.allowed and verdict.category is Category.BEST_PRACTICE
 
 
 @settings(max_examples=150, deadline=None)
 @given(text=st.sampled_from(TEXTS) | st.text(max_size=200), phase=st.sampled_from(list(Phase)))
-def test_the_model_only_ever_adds_blocks(text: str, phase: Phase) -> None:
+def test_the_model_lifts_only_guesses_it_finds_plainly_not_advice(text: str, phase: Phase) -> None:
     rules = evaluate_liaison_message(phase, text, use_model=False)
     full = evaluate_liaison_message(phase, text)
-    if not rules.allowed:
-        assert not full.allowed
-    assert {r.rule_id for r in rules.reasons} <= {r.rule_id for r in full.reasons}
+    kept = {r.rule_id for r in full.reasons}
+    for reason in rules.reasons:
+        if reason.rule_id not in kept:
+            assert reason.rule_id in GUESSED_FROM_POSITION
+            assert shipped_model().clears(text, reason.start, reason.end)
 
 
 @settings(max_examples=100, deadline=None)
@@ -76,9 +123,6 @@ def test_probability_is_a_probability_and_deterministic(text: str) -> None:
     probability = model.probability(text)
     assert 0 <= probability <= 1
     assert model.probability(text) == probability
-
-
-ALWAYS_ADVICE = AdviceModel({}, intercept=50.0, threshold=0.5)
 
 
 @pytest.mark.parametrize(

@@ -39,6 +39,20 @@ from app.services.rules.verdict import (
 )
 
 PROFILES: tuple[Profile, ...] = (patterns_en.PROFILE, patterns_es.PROFILE)
+# Rules that read a command from where a word stands ("Cut their trip cost in half, they
+# said" opens on a verb) guess; the model may clear such a guess. Forms that direct by
+# themselves ("you should", "if I were you", a warning) always stand.
+GUESSED_FROM_POSITION = frozenset(
+    {
+        "advice.imperative",
+        "advice.softened_suggestion",
+        "advice.steering_question",
+        "advice.peer_nudge",
+        "advice.referral",
+        "advice.norm_statement",
+        "advice.make_sure",
+    }
+)
 
 
 def _reason(original: str, detection: Detection, finding: Finding, language: str) -> Reason:
@@ -77,6 +91,10 @@ def _resolve_language(text: str, hint: str | None) -> tuple[str, bool]:
     return detect_language(text)
 
 
+def _cleared(text: str, reason: Reason, model: AdviceModel) -> bool:
+    return reason.rule_id in GUESSED_FROM_POSITION and model.clears(text, reason.start, reason.end)
+
+
 def _model_reason(text: str, model: AdviceModel, language: str) -> Reason | None:
     evidence = model.advice_evidence(text)
     if evidence is None:
@@ -93,7 +111,8 @@ def classify(
 ) -> tuple[Category, tuple[Reason, ...]]:
     """Category of ``text`` and the reasons found, explained in ``language``.
 
-    The rules run first; ``model`` (if any) may add an advice reason the rules did not find.
+    The rules run first; ``model`` (if any) may clear a rule's guess in a sentence it finds
+    plainly not advice, and may add an advice reason the rules did not find.
     """
     advice: list[Reason] = []
     peer: list[Reason] = []
@@ -101,6 +120,8 @@ def classify(
     for _, detection in detections:
         advice += [_reason(text, detection, f, language) for f in detection.advice]
         peer += [_reason(text, detection, f, language) for f in detection.peer]
+    if model is not None:
+        advice = [r for r in advice if not _cleared(text, r, model)]
     # Open questions learn ("¿cuántas horas trabaja ahora?"); the model's word weights must not
     # turn a verification question about life into advice. Steering questions have rules.
     if (
