@@ -165,6 +165,17 @@ TRAPS = [
     "pls dbl chk the # of ppl in ur house on svy, it says 11 lol",
     "Meeting Saturday at the community center, 10am. Bring your own chair if you can.",
     "The group meeting is at the library Saturday at 11. Bring the little ones if you need to.",
+    # generalized after held-out round 25 (heldout39 to heldout42)
+    "Y'all have a blessed Thanksgiving. Tell your mamaw I said hey",
+    "Happy New Year! have fun at the temple",
+    "The network was bad today, that's why the app was failing. Try again later, it should work.",
+    "In survey you put rent $1,150 but last month $1,050. Rent go up or typo?",
+    "Please send the voice note again, it cut off after 10 seconds.",
+    "Sorry about your mother's passing. Please extend our condolences to the family.",
+    "just confirming the survey came in today and the stipend should hit your card by Friday",
+    "The survey asks 'Have you considered starting a business?', just answer yes or no.",
+    "La encuesta pregunta '¿Ha pensado en abrir un negocio?', conteste sí o no nomás.",
+    "¿Qué tal la lluvia por allá en la colonia? Ojalá no se les haya metido el agua.",
 ]
 
 ADVICE_BY_RULE = [
@@ -317,6 +328,12 @@ ADVICE_BY_RULE = [
         "advice.softened_suggestion",
         "A family in Tamale bought a mill with their susu. An idea for you?",
     ),
+    # generalized after held-out round 25 (heldout39 to heldout42): "you ever looked into",
+    # "I hope you will", "better he apply"
+    ("advice.steering_question", "You ever looked into LIHEAP? They do walk-ins on Tuesdays."),
+    ("advice.softened_suggestion", "I hope you will use the stipend for the school fees."),
+    ("advice.softened_suggestion", "Since your son finished ITI, better he apply at the factory."),
+    ("advice.make_sure", "Ojalá ahorre más este mes."),
     ("advice.if_i_were_you", "If I were you I'd leave that job."),
     ("advice.imperative", "Mire, no coja fiado en el colmado este mes, que después se amontona."),
     (
@@ -349,6 +366,7 @@ RULES_ONLY_TRAPS = [
     " the chapter office.",
     "En la pregunta de deudas, ponga también lo que le debe a la tienda de la esquina.",
     "Yo le mandaría el link mañana temprano.",
+    "Oiga, ¿dejó en blanco lo de ahorros? Aunque sea ponga 0 si no tiene.",
 ]
 
 
@@ -356,6 +374,41 @@ RULES_ONLY_TRAPS = [
 def test_rules_pass_app_help_the_model_still_blocks(text: str) -> None:
     verdict = evaluate_liaison_message(Phase.TWO, text, use_model=False)
     assert verdict.allowed, verdict.reasons
+
+
+# Indian English with Hindi in Latin letters (round 25): the verb comes last. Without a hint a
+# text with no English or Spanish word is "und" and blocked as unchecked, so these say "en".
+HINDI_ENGLISH_ADVICE = [
+    ("advice.imperative", "Pehle EMI clear karo warna penalty lagega"),
+    ("advice.imperative", "RTE quota mein form bharo, private school mein free seat mil sakti hai"),
+    ("advice.imperative", "Diwali mein udhaar leke shopping mat karna this time"),
+    ("advice.imperative", "iron tablets from anganwadi lena mat bhoolna, pregnancy me zaroori hai"),
+    ("advice.second_person_modal", "aap ko ration card update karwa lena chahiye"),
+]
+HINDI_ENGLISH_APP_HELP = [
+    "Didi survey mein rent ka amount check karo, 1500 likha hai ya 15000?",
+    "Survey submit kar dijiye Friday tak.",
+    "Receipt ki photo blurry hai, dobara le lo please",
+    "App update kar lo, phir login karo.",
+]
+
+
+@pytest.mark.parametrize(("rule_id", "text"), HINDI_ENGLISH_ADVICE)
+def test_hindi_commands_in_indian_english_are_advice(rule_id: str, text: str) -> None:
+    verdict = evaluate_liaison_message(Phase.TWO, text, language="en", use_model=False)
+    assert not verdict.allowed and rule_id in {r.rule_id for r in verdict.reasons}
+
+
+@pytest.mark.parametrize("text", HINDI_ENGLISH_APP_HELP)
+def test_hindi_commands_about_the_app_pass(text: str) -> None:
+    assert evaluate_liaison_message(Phase.TWO, text, language="en").allowed
+
+
+@pytest.mark.parametrize(
+    "text", ["de lo que pasó con el casero", "el gasto de leña a la mitad", "dos mil lo pagó"]
+)
+def test_spanish_words_are_not_hindi_commands(text: str) -> None:
+    assert evaluate_liaison_message(Phase.TWO, text, language="es", use_model=False).allowed
 
 
 @pytest.mark.parametrize("text", TRAPS)

@@ -27,7 +27,7 @@ from app.services.rules.language import (
     has_letters,
     primary_subtag,
 )
-from app.services.rules.model import AdviceModel, shipped_model
+from app.services.rules.model import CLEARLY_NOT_ADVICE, AdviceModel, shipped_model
 from app.services.rules.verdict import (
     Category,
     Intent,
@@ -91,8 +91,11 @@ def _resolve_language(text: str, hint: str | None) -> tuple[str, bool]:
     return detect_language(text)
 
 
-def _cleared(text: str, reason: Reason, model: AdviceModel) -> bool:
-    return reason.rule_id in GUESSED_FROM_POSITION and model.clears(text, reason.start, reason.end)
+def _cleared(reason: Reason, sentences: list[tuple[int, int, float]]) -> bool:
+    """Is ``reason`` a guess in sentences the model finds plainly not advice?"""
+    end = max(reason.end, reason.start + 1)
+    touched = [p for start, stop, p in sentences if start < end and reason.start < stop]
+    return reason.rule_id in GUESSED_FROM_POSITION and all(p < CLEARLY_NOT_ADVICE for p in touched)
 
 
 def _model_reason(text: str, model: AdviceModel, language: str) -> Reason | None:
@@ -120,8 +123,9 @@ def classify(
     for _, detection in detections:
         advice += [_reason(text, detection, f, language) for f in detection.advice]
         peer += [_reason(text, detection, f, language) for f in detection.peer]
-    if model is not None:
-        advice = [r for r in advice if not _cleared(text, r, model)]
+    if model is not None and any(r.rule_id in GUESSED_FROM_POSITION for r in advice):
+        sentences = model.sentence_probabilities(text)
+        advice = [r for r in advice if not _cleared(r, sentences)]
     # Open questions learn ("¿cuántas horas trabaja ahora?"); the model's word weights must not
     # turn a verification question about life into advice. Steering questions have rules.
     if (

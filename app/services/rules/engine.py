@@ -80,6 +80,9 @@ class Trigger:
     # A judgment about what comes before it ("that betting app is a trap"): its whole sentence
     # is its scope, not only the words after it.
     judges_subject: bool = False
+    # The form is itself the verb and closes its clause (Hindi "form bharo"): the sentence
+    # before it is what it directs.
+    verb_last: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,9 @@ class Profile:
     thanks: re.Pattern[str] = re.compile(r"(?!)")
     # a sentence opening on a part of the survey ("in the savings question, …")
     survey_frame: re.Pattern[str] = re.compile(r"(?!)")
+    # the survey's own words quoted ("the survey asks 'Have you considered…?'"), up to the
+    # opening quote: a direction inside is the survey's question, not the liaison's
+    survey_quote: re.Pattern[str] = re.compile(r"(?!)")
     # a question asked as a request ("díganos qué le conviene", "tell me which day suits you")
     indirect_question: re.Pattern[str] = re.compile(r"(?!)")
 
@@ -325,10 +331,22 @@ def only_open_questions(profile: Profile, detection: Detection) -> bool:
     )
 
 
+def _survey_quotes(profile: Profile, text: str) -> list[tuple[int, int]]:
+    quotes = []
+    for frame in profile.survey_quote.finditer(text):
+        close = text.find(text[frame.end() - 1], frame.end(), frame.end() + 120)
+        if close != -1:
+            quotes.append((frame.end(), close))
+    return quotes
+
+
 def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
     findings: list[Finding] = []
+    quotes = _survey_quotes(profile, text)
     for trigger in profile.triggers:
         for match in trigger.pattern.finditer(text):
+            if any(start <= match.start() < end for start, end in quotes):
+                continue
             start, end = _window(text, match.start())
             head, _ = _head(profile, text, match.end(), end)
             if trigger.needs_infinitive and not profile.is_infinitive(head):
@@ -366,6 +384,8 @@ def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
             sentence_start = _sentence_start(text, start)
             if trigger.judges_subject:
                 lean = lean_of(profile, text, sentence_start, end, sentence_start)
+            elif trigger.verb_last:
+                lean = lean_of(profile, text, sentence_start, end, match.start())
             elif lean is Lean.UNKNOWN and head in profile.weak_verbs:
                 lean = lean_of(profile, text, sentence_start, end, match.end())
             if lean is Lean.UNKNOWN and profile.thanks.match(text, sentence_start):

@@ -236,6 +236,8 @@ _LIFE_NOUNS = r"""
 |betting|bets?|gambling|casino|education|property|inheritance|title\s+deed|vet|veterinar\w*|calv\w*|sow|escrow|funeral\s+home|collections?|(?:debt\s+)?collectors?|(?:everything|it|that|all)\s+in\s+(?:writing|text)|side\s+hustle|hustle|gig|aside|policy|lic|ppf|gold|payment\s+plan|scratch-offs?|lawyer
 |fees|profit|menu|cookshop|interest\s+rate|credit\s+score|score|resume|cv|indeed
 |counselou?r|therapist|psychologist|social\s+worker|advisor|adviser|snap|medicaid|ebt
+|(?<!right\s)(?<!far\s)(?<!go\s)(?<!went\s)(?<!passed\s)(?<!pass\s)away|udhaar|udhar|karz|karza|karja|bachat|dukaan|dukan|naukri|kamai|kharcha|kharch|byaaj|byaj
+|ghar|bachche|bacche|bachon|bachchon|padhai|dawai|ilaaj|ilaj|khana|kiraya|shaadi|fasal|kheti|emi
 """
 _KNOWN_VERBS = frozenset(LIFE_VERBS) | frozenset(OBJECT_DEPENDENT_VERBS)
 # Life verbs in any form count as life words too ("selling", "paid off").
@@ -260,7 +262,7 @@ APP_TERMS = re.compile(
     r"payment(?!\s+plan)|story|payouts?|credited|transfer|transferred|mobile\s+money|momo|"
     r"m-?pesa|wallet|figures?(?!\s+(?:out|it\s+out))|typo|entry|entries|liaison|helpline|this\s+number|session|"
     r"registration|potluck|play\s+store|app\s+store|google\s+play|crash\w*|network|"
-    r"airtime|data\s+bundle|otp|section|"
+    r"airtime|data\s+bundle|otp|section|voice\s+(?:note|message|memo|recording)s?|audio|recording|"
     r"stories|(?<!health\s)post(?!\s+office)|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
     r"questions|answers?|field|portal|website|site|system|server|phone|message|(?<!\bin\s)text|"
     r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"

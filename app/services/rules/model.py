@@ -87,13 +87,10 @@ class AdviceModel:
         logit = self.intercept + scale * sum(weight for weight, _ in known)
         return 1 / (1 + math.exp(-logit)), known
 
-    def clears(self, text: str, start: int, end: int) -> bool:
-        """Is every sentence of ``text`` touching [start, end) plainly not advice?"""
+    def sentence_probabilities(self, text: str) -> list[tuple[int, int, float]]:
+        """Each sentence of ``text`` as (start, end, probability that it is advice)."""
         sentences = spans(SENTENCE_BREAK, text) or [(0, len(text))]
-        touched = [(s, e) for s, e in sentences if s < max(end, start + 1) and start < e]
-        return bool(touched) and all(
-            self.probability(text[s:e]) < CLEARLY_NOT_ADVICE for s, e in touched
-        )
+        return [(start, end, self.probability(text[start:end])) for start, end in sentences]
 
     def advice_evidence(self, text: str) -> Evidence | None:
         """Evidence when the whole text scores as advice, else None."""

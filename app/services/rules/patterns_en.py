@@ -24,6 +24,25 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.VERBOSE)
 
 
+# Hindi commands: a verb stem with its familiar (-o), polite (-iye, -ijiye) or infinitive (-na)
+# ending, or with "lo"/"do"/"lena"/"dena" after it; "mat" before or after a verb is "don't".
+_HINDI_STEMS = (
+    "bhar|rakh|bhej|bech|kharid|bacha|laga|lagwa|likh|dikha|khol|puch|pooch|soch|jama|badal|chala"
+)
+_HINDI_COMMAND = (
+    # "check karo", "update kar lo": the word before "do" is the verb that matters
+    r"\b(?:[a-z]+\s)?(?:karo|kariye|kijiye|kijie|karwao|karvao"
+    r"|(?:kar|karwa|karva)\s?(?:lo|do|lena|dena|lijiye|dijiye))\b"
+    r"|\b(?:bharo|bhariye|rakho|rakhiye|bhejo|bhejiye"
+    r"|becho|bechiye|kharido|kharidiye|bachao|bachaiye|lagao|lagaiye|lagwao|likho|likhiye"
+    r"|dikhao|dikhaiye|kholo|kholiye|pucho|poocho|puchiye|poochiye|socho|sochiye|jao|jaiye"
+    r"|chalao|lijiye|dijiye|miliye)\b"
+    rf"|\b(?:{_HINDI_STEMS})\s?(?:lo|do|lena|dena|lijiye|dijiye)\b"
+    r"|\ble\s(?:lo|lena|lijiye)\b|\bde\s(?:do|dena|dijiye)\b"
+    r"|\bmat\s+(?:[a-z]+\s+)?[a-z]+(?:na|o|iye)\b|\b[a-z]+na\s+mat\b"
+)
+
+
 TRIGGERS: tuple[Trigger, ...] = (
     # "you should", "u shud", "you'd better", "you may please", "you please start"
     Trigger(
@@ -131,7 +150,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:experts?|doctors?|nurses?|studies|research|science|teachers)\s+(?:all\s+)?(?:say"
             r"|says|show|shows|recommend|agree)\b"
             r"|\b(?:the|those|that|this|these|our)\s+(?:[a-z']+\s+){1,2}?(?:should(?:n't)?|must"
-            r"|needs?\s+to|ought\s+to)\b(?!\s+(?:have|be\s+(?:there|ready|arriving|coming"
+            r"|needs?\s+to|ought\s+to)\b(?!\s+(?:have|hit|reach|arrive|land|show\s+up|come\s+through"
+            r"|go\s+through|reflect|be\s+(?:there|ready|arriving|coming"
             r"|done|sent|out|up|(?:in|on)\s+(?:the|your)\s+(?:app|account|system|list|feed))))"
             r"|(?<!\bdoes\sit\s)(?<!\bdo\sthey\s)\bbelongs?\s+(?:in|into|to|with)\b"
             r"(?!\s+(?:me|us|the\s+(?:program|app|survey))|\s*\?)"
@@ -337,6 +357,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|still)\b"
             r"|\b(?:did|do)\s+you\s+(?:ever\s+)?(?:think|consider)\s+(?:about|of)\b"
             r"|\bever\s+(?:thought|considered)\b"
+            r"|\b(?:you|u)\s+ever\s+(?:tried|looked\s+into|checked\s+out|applied|asked|gone\s+to)\b"
             r"|\b(?:wouldn't|would\s+it\s+not|won't|isn't|doesn't)\s+(?:it|that)\s+(?:be\s+)?"
             r"(?:make\s+(?:more\s+)?sense|better|easier|smarter|cheaper|wiser|good)"
             r"|\bdon't\s+you\s+think\b|\bwouldn't\s+you\s+(?:rather|prefer|want)\b"
@@ -482,6 +503,27 @@ TRIGGERS: tuple[Trigger, ...] = (
         ),
         Check.WEAK,
     ),
+    # "I hope you will use the stipend for the fees", "better he apply at the factory"
+    Trigger(
+        "advice.softened_suggestion",
+        _rx(
+            r"\bi\s+(?:really\s+)?hope\s+(?:you|u)\s+(?:will|'ll|can|would|could)\s+"
+            r"|\b(?:it's\s+|it\s+is\s+)?better\s+(?:he|she|they)\s+"
+            r"(?!(?:is|was|are|were|has|had|be|did|does|do|can|could|will|would|not)\b)(?=[a-z])"
+        ),
+        Check.WEAK,
+    ),
+    # Hindi written in Latin letters inside Indian English ("RTE quota mein form bharo", "EMI
+    # clear karo", "udhaar leke shopping mat karna"): the verb comes last, so what it directs
+    # is the whole sentence before it.
+    Trigger("advice.imperative", _rx(_HINDI_COMMAND), Check.STRONG, verb_last=True),
+    # "ration card update karwa lena chahiye": an infinitive before "chahiye" is "should"
+    Trigger(
+        "advice.second_person_modal",
+        _rx(r"\b[a-z]+(?:na|ni|ne)\s+(?:hi\s+)?chah?i(?:ye|e)\b"),
+        Check.STRONG,
+        verb_last=True,
+    ),
 )
 
 # Greetings, vocatives, discourse markers and time phrases that may precede an imperative.
@@ -516,19 +558,23 @@ BENIGN_HEADS = re.compile(
     r"|all\s+set|good\s+to\s+go|able\s+to\s+see|there|ready|on\s+time"
     r"|visible|working|back)\b|pick\s+(?:it|them|yours|those|these|that)\s+up\b"
     r"|take\s+(?:your|ur|all\s+the|whatever|as\s+much)\s+time\b|come\s+(?:early|on\s+time|a\s+bit\s+early)\b"
-    r"|tell\s+[a-z]+\s+(?:i\s+said\s+)?(?:hi|hey|hello)\b|have\s+(?:it|them|that)\s+(?:by|already|now|today"
+    r"|tell\s+(?:[a-z]+\s+){1,2}?(?:i\s+said\s+)?(?:hi|hey|hello)\b|have\s+(?:it|them|that)\s+(?:by|already|now|today"
     r"|soon)\b|(?:get|receive)\s+(?:(?!in\b)[a-z0-9$]+\s+){0,4}?(?:stipend|payment|link|sms|code)\b"
     r"|(?:let|tell|show|send|text|call|message|email|ping|remind|ask|contact|reach|give)"
     r"\s+(?:me|us)\b|(?:get|receive|see|hear)\s+(?:it|the|a|your|an|back|from)\b[^.?!]{0,40}"
     r"\b(?:today|tomorrow|soon|within|this\s+week|next\s+week|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|week|app|screen|check|sms|message|stipend|link)\b"
+    # wishes ("have fun at the temple", "have a blessed Thanksgiving") and a bare retry
+    r"|have\s+fun\b|have\s+(?:a|an)\s+(?:very\s+|really\s+)?(?:good|great|nice|blessed|happy|safe"
+    r"|wonderful|lovely|merry|beautiful|peaceful|restful|relaxing|fun)\b"
+    r"|again(?:\s+(?:later|tomorrow|tonight|in\s+a\s+(?:bit|while|few\s+minutes)))?(?=\s*(?:[.!?,;]|$))"
     r"|feel\s+(?:proud|free|better)|come\s+(?:to\s+the\s+meeting|by|early|on\s+time)"
     r"|keep\s+(?:it\s+up|up\s+the\s+good)|take\s+care\b|get\s+well\b|go\s+ahead\b"
     r"|do\s+(?:anything|nothing)\b|do\b(?=\s*(?:[.!?,;]|$))"
     r"|take\s+(?:all\s+)?(?:the|your)\s+time\b|take\s+(?:whatever|as\s+much|all\s+the)\s+time\b|sign\s+(?:in|back\s+in)\b|log\s+(?:in|out|back)\b"
     r"|[a-z]+\s+(?:it|them|that|this|the\s+photo|the\s+form)\s+again\b"
     r"|save\s+(?:my|this|our|the)\s+(?:number|#|contact|details)"
-    r"|accept\s+(?:my|our)\s+(?:[a-z]+\s+)?(?:condolences|sympath(?:y|ies)|apologies|thanks"
+    r"|(?:accept|extend|pass\s+on|convey)\s+(?:my|our)\s+(?:[a-z]+\s+)?(?:condolences|sympath(?:y|ies)|apologies|thanks"
     r"|congratulations|wishes|prayers)\b"
     r"|share\s+(?:only\s+)?(?:what|as\s+much\s+as|whatever)\s+(?:you're|you\s+are|you\s+feel)\b"
     r"|(?:see|check|read|look\s+at|view|open|watch)\s+(?:the|my|our|their|his|her|this|that)?\s*"
@@ -663,6 +709,8 @@ PROFILE = Profile(
     ),
     form_labels=re.compile(
         r"[a-z]+\s*>\s*[a-z]+|\bunder\s+['\"]|\b(?:field|(?<!savings\s)(?<!money\s)(?<!cash\s)(?<!lock\s)box|dropdown|drop-down|menu|password|pin|username)\b|\banswer(?:ing)?\s+the\s+(?:[a-z]+\s+)?question|\bfor\s+(?:verification|the\s+survey|our\s+records)\b"
+        # "none" typed as a value ("just put 0 if you have none")
+        r"|\b(?:put|enter|type|write|mark)\s+(?:a\s+)?(?:0|zero)(?![\d.,])"
     ),
     permission=re.compile(r"\bif\s+(?:you\s+|u\s+)?(?:want|wish|like|can|need\s+to|prefer)\b"),
     courtesy=re.compile(
@@ -683,6 +731,9 @@ PROFILE = Profile(
         r"(?:question|section|field|box|part|page|screen|tab|column|row)s?\s*[,:]"
         r"|\s*(?:the|that|this)\s+(?:[a-z']+\s+)?(?:question|section|field|box)\s+(?:about|on|for|of)?"
         r"[^.!?]{0,40}?\b(?:means|is\s+about|refers\s+to|includes|counts|asks)\b"
+    ),
+    survey_quote=re.compile(
+        r"\b(?:survey|question|form|app)\s+(?:asks|says|reads|is\s+asking)(?:\s+you)?\s*:?\s*['\"]"
     ),
     indirect_question=re.compile(
         r"(?:please\s+|kindly\s+|just\s+|so\s+)?(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)"

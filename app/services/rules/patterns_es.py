@@ -274,7 +274,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"\bno\s+se\s+(?:le\s+)?olvide\b|\bno\s+te\s+olvides\b|\bno\s+olvide\b"
             r"|\bacuerd(?:ese|ate|ense)\b|\brecuerd(?:e|a|en)\b|\basegur(?:ese|ate|ense)\b"
-            r"|\bojala\b|\bhagamos\b"
+            # "ojalá no se les haya metido el agua" hopes about what already happened
+            r"|\bojala\b(?!\s+(?:que\s+)?(?:no\s+)?(?:(?:se|le|les|lo|la|los|las|me|te|nos)\s+)*"
+            r"(?:haya|hayan|hayas)\s+[a-z]+(?:ado|ada|ido|ida|to|cho)s?\b)|\bhagamos\b"
             r"|\bvamos\s+a\s+(?=[a-z]+(?:ar|er|ir)(?:se|le|les|lo|la|los|las|me|te|nos)*\b)"
             r"|\bpongamos\s+(?:una\s+)?meta\b"
         ),
@@ -413,6 +415,8 @@ PROFILE = Profile(
     form_labels=re.compile(
         r"[a-z]+\s*>\s*[a-z]+|\b(?:en|como|bajo)\s+['\"]|\b(?:casilla|campo|siguiente\s+pregunta|menu|clave"
         r"|contrasena|pin|usuario)\b"
+        # "none" typed as a value ("ponga 0 si no tiene")
+        r"|\b(?:ponga|pon|anote|anota|escriba|escribe|marque|marca)\s+(?:un\s+)?(?:0|cero)(?![\d.,])"
     ),
     permission=re.compile(
         r"\bsi\s+(?:usted\s+|tu\s+)?(?:quiere|quieres|queres|gusta|gustan|puede|puedes|podes|necesita|necesitas)\b"
@@ -420,7 +424,7 @@ PROFILE = Profile(
     courtesy=re.compile(
         r"(?:(?:ay|y|hola|oiga)\s+)?(?:[a-z]+\s+)?(?:felicidades|felicitaciones|lo\s+felicito|la\s+felicito"
         r"|te\s+felicito|bendiciones|bendicion|que\s+dios|dios\s+(?:le|te|los|la|les)|gracias|mil\s+gracias"
-        r"|muchas\s+gracias|lo\s+siento|lo\s+lamento|mi\s+(?:mas\s+)?(?:sentido\s+)?pesame|le\s+acompano"
+        r"|muchas\s+gracias|lo\s+siento|lo\s+lamento|lamento|lamentamos|siento\s+mucho|mi\s+(?:mas\s+)?(?:sentido\s+)?pesame|le\s+acompano"
         r"|te\s+acompano|los\s+acompano|que\s+(?:le|te|les)\s+vaya|que\s+(?:se\s+)?mejore|feliz|hola"
         r"|buenos\s+dias|buenas\s+(?:tardes|noches)|buenas|que\s+bueno|que\s+bien|que\s+pena|que\s+lindo"
         r"|que\s+bonito|que\s+alegria|que\s+gusto|estamos\s+orando|oramos|rezamos|un\s+abrazo|saludos"
@@ -434,6 +438,9 @@ PROFILE = Profile(
         r"|campo|columna|fila)\b[^.!?,;:]{0,40}[,:]"
         r"|\s*(?:la|esa|esta|el)\s+(?:pregunta|seccion|casilla|campo)\s+(?:de|sobre)\b[^.!?]{0,40}?"
         r"\b(?:es|se\s+refiere|quiere\s+decir|significa|incluye|cuenta|pide)\b"
+    ),
+    survey_quote=re.compile(
+        r"\b(?:encuesta|pregunta|formulario|app|aplicacion)\s+(?:pregunta|dice|le\s+pregunta)\s*:?\s*['\"]"
     ),
     indirect_question=re.compile(
         r"(?:por\s+favor\s+)?(?:diganos|digame|dime|dinos|avisenos|aviseme|avisame|cuentenos"
