@@ -176,6 +176,14 @@ TRAPS = [
     "The survey asks 'Have you considered starting a business?', just answer yes or no.",
     "La encuesta pregunta '¿Ha pensado en abrir un negocio?', conteste sí o no nomás.",
     "¿Qué tal la lluvia por allá en la colonia? Ojalá no se les haya metido el agua.",
+    # generalized after held-out round 26 (heldout43 to heldout46)
+    "Stipend for March went out yesterday, $40. Should be on your card by Friday.",
+    "Please put the rent under housing, not under debt, otherwise the app counts it twice.",
+    "App showing error? Try logging out and logging in, it should work then",
+    "Photo of electricity bill is not clear, please take once again.",
+    "Yu for don get di NLe 200 yesterday. If e no reach, tell me.",
+    "Wow, first harvest from the greenhouse! Congratulations to the whole family.",
+    "Le recomiendo tomar la foto del recibo con luz de día, la que mandó salió borrosa.",
 ]
 
 ADVICE_BY_RULE = [
@@ -334,6 +342,16 @@ ADVICE_BY_RULE = [
     ("advice.softened_suggestion", "I hope you will use the stipend for the school fees."),
     ("advice.softened_suggestion", "Since your son finished ITI, better he apply at the factory."),
     ("advice.make_sure", "Ojalá ahorre más este mes."),
+    # generalized after held-out round 26 (heldout43 to heldout46): offers to connect, the
+    # liaison's own story told as a model
+    ("advice.referral", "I know a lady in the housing office, shall I connect you?"),
+    ("advice.referral", "I know a guy who does taxes free, want me to pass him ur number?"),
+    ("advice.referral", "Te conecto con un señor que enseña a criar mojarra, ¿quieres?"),
+    (
+        "advice.softened_suggestion",
+        "As for me, when I started my provision shop I joined adashe with my church women and"
+        " it carried me. Just telling you.",
+    ),
     ("advice.if_i_were_you", "If I were you I'd leave that job."),
     ("advice.imperative", "Mire, no coja fiado en el colmado este mes, que después se amontona."),
     (
@@ -362,6 +380,8 @@ BEST_PRACTICE = [
 # heavily); kept here so the rules part stays right while the model is improved.
 RULES_ONLY_TRAPS = [
     "You should see a pop-up asking for your code.",
+    "When I visited the Kamaras they had started a susu and saved a lot. Just sharing!",
+    "I would advise you that the office will be closed Monday for the holiday.",
     "Stipend checks go out the 15th. If you don't have a bank account, you can pick yours up at"
     " the chapter office.",
     "En la pregunta de deudas, ponga también lo que le debe a la tienda de la esquina.",
@@ -384,12 +404,14 @@ HINDI_ENGLISH_ADVICE = [
     ("advice.imperative", "Diwali mein udhaar leke shopping mat karna this time"),
     ("advice.imperative", "iron tablets from anganwadi lena mat bhoolna, pregnancy me zaroori hai"),
     ("advice.second_person_modal", "aap ko ration card update karwa lena chahiye"),
+    ("advice.imperative", "Saree business ke liye online bhi daal do, Meesho pe log bech rahe"),
 ]
 HINDI_ENGLISH_APP_HELP = [
     "Didi survey mein rent ka amount check karo, 1500 likha hai ya 15000?",
     "Survey submit kar dijiye Friday tak.",
     "Receipt ki photo blurry hai, dobara le lo please",
     "App update kar lo, phir login karo.",
+    "Bhaiya ji, aapki story feed pe daal di hai. Dekh lijiye sahi hai ya nahi",
 ]
 
 

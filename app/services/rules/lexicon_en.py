@@ -157,7 +157,8 @@ LOGISTIC_VERBS = frozenset(
         "crop", "rotate", "retype", "re-enter", "arrive", "show", "appear", "load", "sync",
         "check", "revert", "recheck", "re-check", "logout", "sign-in", "signin", "note", "delete",
         "clarify", "correct", "add", "tick", "untick", "include", "inform", "intimate", "mention",
-        "mark", "select", "choose", "complete"
+        "mark", "select", "choose", "complete", "dekh", "dekho", "dekhiye", "bata", "batao",
+        "bataiye"
     ]
 )
 
@@ -222,7 +223,7 @@ _LIFE_NOUNS = r"""
 |business|shop|store|stall|stand|market|sales?|customers?|profit|prices?|stock|restock(?:ing)?
 |freezer|goods|inventory|supplier|tiffin|tamales|snacks|plates|farm|crops?|corn|rice|seeds?
 |goats?|chickens?|pigs?|cows?|livestock|garden|tomatoes|vegetables|veggies|fish|charcoal
-|zinc|job|jobs|work|shift|(?<!\bin\s)(?<!\bnot\s)hours|boss|employer|manager|career|training|class|classes|course
+|zinc|job|jobs|(?<!\bit\s)(?<!should\s)(?<!will\s)(?<!'ll\s)(?<!n't\s)(?<!not\s)work|shift|(?<!\bin\s)(?<!\bnot\s)hours|boss|employer|manager|career|training|class|classes|course
 |ged|diploma|degree|college|forklift|license|school|schools|fees|tuition|uniforms?|homework
 |grades?|teacher|tutor|daycare|childcare|babysit\w*|kids?|children|child|baby|babies|son|sons
 |daughters?|girl|boy|toddler|clinic|doctor|hospital|health|medicine|medication|vaccines?
@@ -260,9 +261,9 @@ APP_TERMS = re.compile(
     r"cache|password|login|log\s+in|code|link(?!\s+(?:you|u)\b)|links|email|e-mail|wifi|wi-fi|data|signal|"
     r"version|update|meeting|meetings|check-in|visit|(?:the|a|video|phone|check-in)\s+call|"
     r"payment(?!\s+plan)|story|payouts?|credited|transfer|transferred|mobile\s+money|momo|"
-    r"m-?pesa|wallet|figures?(?!\s+(?:out|it\s+out))|typo|entry|entries|liaison|helpline|this\s+number|session|"
+    r"m-?pesa|(?:orange|airtel|mtn|tigo|wave|vodafone)\s+money|wallet|figures?(?!\s+(?:out|it\s+out))|typo|entry|entries|liaison|helpline|this\s+number|session|"
     r"registration|potluck|play\s+store|app\s+store|google\s+play|crash\w*|network|"
-    r"airtime|data\s+bundle|otp|section|voice\s+(?:note|message|memo|recording)s?|audio|recording|"
+    r"airtime|data\s+bundle|otp|section|voice\s+(?:note|message|memo|recording)s?|audio|recording|blurry|blurred|cut\s+off|got\s+cut|"
     r"stories|(?<!health\s)post(?!\s+office)|posts|feed|group\s+page|document|documents|papers?|page|id|question|"
     r"questions|answers?|field|portal|website|site|system|server|phone|message|(?<!\bin\s)text|"
     r"whatsapp|sms|consent|enrollment\s+file|green\s+check|check\s*mark|verification|"

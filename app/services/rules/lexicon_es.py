@@ -277,6 +277,7 @@ APP_TERMS = re.compile(
     r"\b(?:encuestas?|formularios?|aplicacion|app|fotos?|foto|imagen|recibos?|comprobantes?"
     r"|documentos?|papeles|contrasena|codigo|enlace|link|boton|pantalla|reunion|reuniones"
     r"|visita|estipendio|apoyo|pago\s+del\s+estipendio|historia|publicacion|muro|mensaje"
+    r"|borros[oa]s?|se\s+lean?|no\s+se\s+(?:lee|leen|ve|ven)|legibles?|luz\s+de\s+dia"
     r"|(?:la|las|una|esa|esta|cada|sus?|tus?)\s+preguntas?"
     r"|celular|telefono|sistema|version|wifi|datos|internet|respuestas?|verificacion"
     r"|consentimiento|cuenta\s+de\s+la\s+app|seccion|secciones|opcional|spam|correo|bandeja|lo\s+que\s+(?:mas\s+o\s+menos\s+)?recuerdes?|mas\s+o\s+menos|aproximad\w*|ajustes|configuracion|idioma|casillas?|campos?|siguiente\s+pregunta"

@@ -28,6 +28,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # ending, or with "lo"/"do"/"lena"/"dena" after it; "mat" before or after a verb is "don't".
 _HINDI_STEMS = (
     "bhar|rakh|bhej|bech|kharid|bacha|laga|lagwa|likh|dikha|khol|puch|pooch|soch|jama|badal|chala"
+    "|daal|dal"
 )
 _HINDI_COMMAND = (
     # "check karo", "update kar lo": the word before "do" is the verb that matters
@@ -36,7 +37,9 @@ _HINDI_COMMAND = (
     r"|\b(?:bharo|bhariye|rakho|rakhiye|bhejo|bhejiye"
     r"|becho|bechiye|kharido|kharidiye|bachao|bachaiye|lagao|lagaiye|lagwao|likho|likhiye"
     r"|dikhao|dikhaiye|kholo|kholiye|pucho|poocho|puchiye|poochiye|socho|sochiye|jao|jaiye"
-    r"|chalao|lijiye|dijiye|miliye)\b"
+    r"|chalao|miliye)\b"
+    # "dekh lijiye", "online daal do": as with "karo", the word before names the verb
+    r"|\b(?:[a-z]+\s)?(?:lijiye|dijiye)\b"
     rf"|\b(?:{_HINDI_STEMS})\s?(?:lo|do|lena|dena|lijiye|dijiye)\b"
     r"|\ble\s(?:lo|lena|lijiye)\b|\bde\s(?:do|dena|dijiye)\b"
     r"|\bmat\s+(?:[a-z]+\s+)?[a-z]+(?:na|o|iye)\b|\b[a-z]+na\s+mat\b"
@@ -100,7 +103,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:gotta|got\s+to|need\s+to|must|ought\s+to|better|should)\b"
             r"(?!\s+(?:we|i|they|he|she|you|it|be\s+there|have\s+(?:received|gotten|got)))"
             r"(?!\s+(?:the|this|that|these|those|my|our)\b[^.!?]*\?)"
-            r"(?!\s+be\s+in\s+(?:your|the)\s+(?:account|wallet|phone|app|bank))"
+            r"(?!\s+be\s+(?:in|on)\s+(?:your|the)\s+(?:account|wallet|phone|app|bank|card))"
             r"(?!\s+(?:fix|solve|sort\s+out|sort|work|do\s+it|help|go\s+out|arrive|come|land|reach"
             r"|be\s+sent|be\s+(?:fixed|sorted|resolved|ready|done|back|working|processed|paid\s+out)"
             r"|have\s+(?:hit|landed|come|gone|reached|arrived))\b)"
@@ -193,7 +196,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:])|(?<=\babeg\s)|(?<=\boga\s)|(?<=\bmadam\s)"
             r"|(?<=\bso\s)|(?<=\band\s))(?:you|una)\s+for\s+(?!(?:the|a|an|this|that|your|me|us"
-            r"|sharing|sending|coming|being|taking\s+part)\b)(?=[a-z])"
+            r"|sharing|sending|coming|being|taking\s+part|don\s+(?:get|receive|see|collect))\b)(?=[a-z])"
             r"|(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:])|(?<=\babeg\s)|(?<=\bso\s)|(?<=\band\s)|(?<=\bbut\s))make\s+"
             r"(?:you|una)\s+(?:dey\s+|try\s+|no\s+)?(?=[a-z])"
             r"|\babeg\s+(?:no|don't)\s+(?=[a-z])|\b(?:you|una)\s+go\s+need\s+(?:to\s+)?(?=[a-z])"
@@ -218,14 +221,27 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|consider|definitely|never|rather|think\s+about|ask|call|talk|stop|cut|quit|drop"
             r"|hold|move|leave|tell|switch|find|open|close|go|do|make|spend|borrow|lend|split"
             r"|rent|charge|raise|lower|send|enroll|apply|sign|sit|set|give|let|tell|pick|reconsider"
-            r"|rethink)\b|\bi\s+(?:wouldn't|would\s+not|wouldnt|wudnt|wldnt)\s+(?:[a-z]+\s+)?(?=[a-z])"
+            r"|rethink)\b(?!\s+(?:you|u)\s+that\b)|\bi\s+(?:wouldn't|would\s+not|wouldnt|wudnt|wldnt)\s+(?:[a-z]+\s+)?(?=[a-z])"
             r"|\b(?:i|we)\s+(?:really\s+|strongly\s+|highly\s+|would\s+|'d\s+)?(?:(?:like|want"
             r"|wish|have)\s+to\s+|wanna\s+)?(?:recommend|suggest|advise|urge|encourage)\b"
+            r"(?!\s+(?:you|u)\s+that\b)"
             r"|(?=[aeu][dnr])(?<!\banyone\s)(?<!\bsomeone\s)(?<!\bsomebody\s)(?<!\banybody\s)(?<!\bwho\s)"
             r"(?<!\bnobody\s)(?<!\bthey\s)(?<!\bdid\s)(?<!\bhe\s)(?<!\bshe\s)"
             r"\b(?:encourage|urge|advise|advising|encouraging|urging)\s+(?:you|your|y'all|una)\b"
+            r"(?!\s+that\b)"
         ),
         Check.OFFER,
+    ),
+    # "I know a guy who does taxes free, want me to pass him ur number?": what the contact is
+    # for stands before the offer
+    Trigger(
+        "advice.referral",
+        _rx(
+            r"\b(?:want|like|shall|should)\s+(?:me|i)\s+(?:to\s+)?(?:pass|give|send|share)\s+"
+            r"(?:him|her|them)\s+(?:your|ur)\s+(?:number|contact|details)\b"
+        ),
+        Check.OFFER,
+        judges_subject=True,
     ),
     Trigger(
         "advice.softened_suggestion",
@@ -467,6 +483,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|put|enrolled|registered|scheduled|added|referred|book|sign|enroll|register|schedule"
             r"|refer)\s+you\s+(?:up\s+)?(?:for|an|a|on|to|in|with)\b"
             r"|\bi'm\s+(?:putting|signing|booking|enrolling|registering|referring)\s+you\b"
+            r"|\b(?:shall|should|can|may)\s+i\s+(?:connect|link|introduce|refer|hook)\s+(?:you|u)\b"
             r"|\bwe(?:'ll|\s+will|'re\s+going\s+to)\s+(?:get|put|sign)\s+you\s+(?:on|up|in|into)\b"
         ),
         Check.OFFER,
@@ -513,6 +530,21 @@ TRIGGERS: tuple[Trigger, ...] = (
         ),
         Check.WEAK,
     ),
+    # The liaison's own story offered as a model: "When I started my shop I joined adashe… Just
+    # telling you." The story may stand in the sentence before the tag; its words are the topic.
+    Trigger(
+        "advice.softened_suggestion",
+        _rx(
+            r"(?:\bwhen\s+(?:i|my\s+[a-z]+)|\bas\s+for\s+me|\bme,\s+when\s+i)\b"
+            # a story about other households is a report, whatever the tag
+            r"(?:(?!\b(?:they|their|them|families|households)\b)[^.!?]){0,200}(?:[.!?]+\s*"
+            r"(?:(?!\b(?:they|their|them|families|households)\b)[^.!?]){0,80}?)?"
+            r"\b(?:just\s+(?:sharing|saying|telling\s+(?:you|u)"
+            r"|putting\s+(?:that|it)\s+out\s+there)|that's\s+(?:the|my)\s+secret)\b"
+        ),
+        Check.WEAK,
+        judges_subject=True,
+    ),
     # Hindi written in Latin letters inside Indian English ("RTE quota mein form bharo", "EMI
     # clear karo", "udhaar leke shopping mat karna"): the verb comes last, so what it directs
     # is the whole sentence before it.
@@ -528,7 +560,8 @@ TRIGGERS: tuple[Trigger, ...] = (
 
 # Greetings, vocatives, discourse markers and time phrases that may precede an imperative.
 CLAUSE_PREFIX = re.compile(
-    r"(?:\s*(?:(?:this|next|every|each|that)\s+(?:month|week|time|year|payday|season)|"
+    r"(?:\s*(?:(?:this|next|every|each|that|first|last)\s+(?:month|week|time|year|payday|season"
+    r"|term|semester|harvest|quarter)|"
     r"and|also|so|then|but|now|ok|okay|k|just|please|kindly|hey|hi|hello|oh|"
     r"honestly|seriously|first|firstly|second|secondly|next|btw|plus|lol|haha|well|yeah|"
     r"yes|anyway|anyways|dear|sister|brother|sis|bro|ma|pa|mama|papa|auntie|aunty|uncle|"
@@ -549,7 +582,7 @@ NEGATION = re.compile(
 
 # Directive scopes that are expectations, courtesy or app help, not direction.
 BENIGN_HEADS = re.compile(
-    r"(?:have|'ve|of)\s+(?:already\s+)?(?:received|gotten|got|been|seen|heard|arrived|hit|landed"
+    r"(?:have|'ve|of)\s+(?:already\s+)?(?:received|gotten|got|get|been|seen|heard|arrived|hit|landed"
     r"|reached|come\s+in|gone\s+through)\b"
     r"|be\s+(?:getting|receiving)\s+(?:it|the|a|your|an|back|from)\b[^.?!]{0,40}"
     r"\b(?:today|tomorrow|soon|by|on|within|this|next|week|app|sms|message|stipend|link|text)\b"
@@ -572,7 +605,8 @@ BENIGN_HEADS = re.compile(
     r"|keep\s+(?:it\s+up|up\s+the\s+good)|take\s+care\b|get\s+well\b|go\s+ahead\b"
     r"|do\s+(?:anything|nothing)\b|do\b(?=\s*(?:[.!?,;]|$))"
     r"|take\s+(?:all\s+)?(?:the|your)\s+time\b|take\s+(?:whatever|as\s+much|all\s+the)\s+time\b|sign\s+(?:in|back\s+in)\b|log\s+(?:in|out|back)\b"
-    r"|[a-z]+\s+(?:it|them|that|this|the\s+photo|the\s+form)\s+again\b"
+    r"|[a-z]+\s+(?:it|them|that|this|the\s+photo|the\s+form)\s+(?:once\s+)?again\b"
+    r"|(?:take|send|snap|click|upload|do)\s+(?:one\s+)?(?:once\s+)?again\b"
     r"|save\s+(?:my|this|our|the)\s+(?:number|#|contact|details)"
     r"|(?:accept|extend|pass\s+on|convey)\s+(?:my|our)\s+(?:[a-z]+\s+)?(?:condolences|sympath(?:y|ies)|apologies|thanks"
     r"|congratulations|wishes|prayers)\b"
@@ -699,6 +733,8 @@ PROFILE = Profile(
             "fill",
             "count",
             "list",
+            "go",
+            "goes",
             "record",
             "mark",
             "pick",
@@ -709,6 +745,8 @@ PROFILE = Profile(
     ),
     form_labels=re.compile(
         r"[a-z]+\s*>\s*[a-z]+|\bunder\s+['\"]|\b(?:field|(?<!savings\s)(?<!money\s)(?<!cash\s)(?<!lock\s)box|dropdown|drop-down|menu|password|pin|username)\b|\banswer(?:ing)?\s+the\s+(?:[a-z]+\s+)?question|\bfor\s+(?:verification|the\s+survey|our\s+records)\b"
+        # "under housing, not under debt": which category of the form
+        r"|\bunder\s+(?:the\s+)?[a-z']+(?:\s+[a-z']+)?,?\s+not\s+(?:under\s+)?[a-z]"
         # "none" typed as a value ("just put 0 if you have none")
         r"|\b(?:put|enter|type|write|mark)\s+(?:a\s+)?(?:0|zero)(?![\d.,])"
     ),

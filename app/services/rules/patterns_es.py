@@ -118,6 +118,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bpuedo\s+(?:inscribir|anotar|apuntar|registrar|meter)(?:te|l[aeo]s?)\b"
             r"|(?<=¿)\s*(?:te|le|la|lo)\s+(?:anoto|apunto|inscribo|registro)\b"
             r"|\bahi\s+(?:le|la|lo|te|les|los|las)\s+(?:ayudan|asesoran|orientan|atienden|dan|apoyan)\b"
+            r"|\b(?:le|te|les)\s+(?:conecto|comunico|presento|contacto|pongo\s+en\s+contacto)\s+con"
+            r"\s+(?:una?|el|la|mi)\s+[a-z]+"
         ),
         Check.OFFER,
     ),
