@@ -79,10 +79,14 @@ SET_ROLES = {
     "liaison_messages_heldout40.jsonl": "held-out 40, blind second look at round 24, then TUNED ON",
     "liaison_messages_heldout41.jsonl": "held-out 41, blind second look at round 24, then TUNED ON",
     "liaison_messages_heldout42.jsonl": "held-out 42, blind second look at round 24, then TUNED ON",
-    "liaison_messages_heldout43.jsonl": "held-out 43, blind final score of round 25, NOT tuned on",
-    "liaison_messages_heldout44.jsonl": "held-out 44, blind final score of round 25, NOT tuned on",
-    "liaison_messages_heldout45.jsonl": "held-out 45, blind final score of round 25, NOT tuned on",
-    "liaison_messages_heldout46.jsonl": "held-out 46, blind final score of round 25, NOT tuned on",
+    "liaison_messages_heldout43.jsonl": "held-out 43, blind final score of round 25, then TUNED ON",
+    "liaison_messages_heldout44.jsonl": "held-out 44, blind final score of round 25, then TUNED ON",
+    "liaison_messages_heldout45.jsonl": "held-out 45, blind final score of round 25, then TUNED ON",
+    "liaison_messages_heldout46.jsonl": "held-out 46, blind final score of round 25, then TUNED ON",
+    "liaison_messages_heldout47.jsonl": "held-out 47, blind final score of round 26, NOT tuned on",
+    "liaison_messages_heldout48.jsonl": "held-out 48, blind final score of round 26, NOT tuned on",
+    "liaison_messages_heldout49.jsonl": "held-out 49, blind final score of round 26, NOT tuned on",
+    "liaison_messages_heldout50.jsonl": "held-out 50, blind final score of round 26, NOT tuned on",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
