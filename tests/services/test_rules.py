@@ -89,7 +89,6 @@ TRAPS = [
     "So sorry about your grandmother. Take whatever time you need; the survey can wait.",
     "Is the $300 from your sister a gift or a loan you'll pay back?",
     "wait so the $200 was from ur church or ur sister?",
-    "pls double check the savings #, looks like an extra 0",
     "Photo of the ration card is not uploading? Kindly reduce the size or try again on wifi.",
     "The stipend should've hit your card by Tuesday. If it didn't, text me.",
     "did u get the $40? shud be in ur acct by now",
@@ -184,6 +183,11 @@ TRAPS = [
     "Yu for don get di NLe 200 yesterday. If e no reach, tell me.",
     "Wow, first harvest from the greenhouse! Congratulations to the whole family.",
     "Le recomiendo tomar la foto del recibo con luz de día, la que mandó salió borrosa.",
+    # generalized after held-out round 27 (heldout47 to heldout50)
+    "Usted ya debería tener la plata del estipendio en Nequi, me cuenta si no.",
+    "¿Ya te llegó el mensaje con el link de la encuesta? Si no, decime y te lo vuelvo a mandar.",
+    "Stipend went out today. Should show up in 1-2 days on the card.",
+    "Doña Gladys, gracias por contarnos lo de los niños. ¿En qué grado va cada uno ahora?",
 ]
 
 ADVICE_BY_RULE = [
@@ -345,6 +349,10 @@ ADVICE_BY_RULE = [
     # generalized after held-out round 26 (heldout43 to heldout46): offers to connect, the
     # liaison's own story told as a model
     ("advice.referral", "I know a lady in the housing office, shall I connect you?"),
+    (
+        "advice.first_person_recommendation",
+        "As for the yam, I would store some and sell in March when price dey go up.",
+    ),
     ("advice.referral", "I know a guy who does taxes free, want me to pass him ur number?"),
     ("advice.referral", "Te conecto con un señor que enseña a criar mojarra, ¿quieres?"),
     (
@@ -381,6 +389,8 @@ BEST_PRACTICE = [
 RULES_ONLY_TRAPS = [
     "You should see a pop-up asking for your code.",
     "When I visited the Kamaras they had started a susu and saved a lot. Just sharing!",
+    "pls double check the savings #, looks like an extra 0",
+    "Me preguntaste si conviene el crédito. No te puedo aconsejar sobre eso, es decisión tuya.",
     "I would advise you that the office will be closed Monday for the holiday.",
     "Stipend checks go out the 15th. If you don't have a bank account, you can pick yours up at"
     " the chapter office.",
@@ -405,6 +415,7 @@ HINDI_ENGLISH_ADVICE = [
     ("advice.imperative", "iron tablets from anganwadi lena mat bhoolna, pregnancy me zaroori hai"),
     ("advice.second_person_modal", "aap ko ration card update karwa lena chahiye"),
     ("advice.imperative", "Saree business ke liye online bhi daal do, Meesho pe log bech rahe"),
+    ("advice.imperative", "Aap committee wali BC mein paisa mat daaliye is baar"),
 ]
 HINDI_ENGLISH_APP_HELP = [
     "Didi survey mein rent ka amount check karo, 1500 likha hai ya 15000?",
@@ -412,6 +423,7 @@ HINDI_ENGLISH_APP_HELP = [
     "Receipt ki photo blurry hai, dobara le lo please",
     "App update kar lo, phir login karo.",
     "Bhaiya ji, aapki story feed pe daal di hai. Dekh lijiye sahi hai ya nahi",
+    "Photo of the bill is not clear, please dobara click karke bhejiye.",
 ]
 
 

@@ -42,6 +42,8 @@ _LOOK_BACK_CHARS = 300
 _INVERTED_SUBJECTS = frozenset({"you", "we", "i", "they", "he", "she"})
 # A menu path ("Debts > Add new") names screens of the app, whatever its words.
 _MENU_PATH = re.compile(r"[a-z]+(?:\s+[a-z]+)?(?:\s*>\s*[a-z]+(?:\s+[a-z]+)?)+")
+# A name the courtesy is addressed to ("Doña Gladys, gracias por…")
+_VOCATIVE = re.compile(r"(?:[a-z]+\s+){0,2}[a-z]+,\s*")
 # A short quoted stretch is a field label or the family's own words ("choose 'Business income'
 # not 'Salary'", "you wrote 'pay off loan'"): the life words inside it are data, not a topic.
 _QUOTED = re.compile(r"(?<![a-z0-9])(['\"])[^'\".!?]{1,40}?\1(?![a-z0-9])")
@@ -306,13 +308,20 @@ def _named_before(profile: Profile, text: str, floor: int, position: int) -> boo
 
 def _is_courtesy(profile: Profile, sentence: str) -> bool:
     """Thanks, greetings, blessings, condolences or congratulations that ask nothing of the
-    family ("May Allah heal her quickly", "¡Bendiciones para la nueva tienda!")."""
-    if not profile.courtesy.match(sentence.lstrip(" ¿¡")):
+    family ("May Allah heal her quickly", "Doña Gladys, ¡bendiciones para la nueva tienda!")."""
+    sentence = sentence.lstrip(" ¿¡")
+    named = _VOCATIVE.match(sentence)
+    if named and not _has_verb(profile, _WORD.findall(named.group())):
+        sentence = sentence[named.end() :].lstrip(" ¿¡")
+    if not profile.courtesy.match(sentence):
         return False
-    later = [word for word in _WORD.findall(sentence)[1:] if word not in profile.skip_words]
-    return not any(
+    return not _has_verb(profile, _WORD.findall(sentence)[1:])
+
+
+def _has_verb(profile: Profile, words: list[str]) -> bool:
+    return any(
         base in profile.strong_verbs or base in profile.weak_verbs
-        for base in map(profile.base_form, later)
+        for base in map(profile.base_form, (w for w in words if w not in profile.skip_words))
     )
 
 

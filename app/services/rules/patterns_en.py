@@ -32,9 +32,9 @@ _HINDI_STEMS = (
 )
 _HINDI_COMMAND = (
     # "check karo", "update kar lo": the word before "do" is the verb that matters
-    r"\b(?:[a-z]+\s)?(?:karo|kariye|kijiye|kijie|karwao|karvao"
+    r"\b(?:[a-z]+\s(?:karke\s|kar\s+ke\s)?)?(?:karo|kariye|kijiye|kijie|karwao|karvao"
     r"|(?:kar|karwa|karva)\s?(?:lo|do|lena|dena|lijiye|dijiye))\b"
-    r"|\b(?:bharo|bhariye|rakho|rakhiye|bhejo|bhejiye"
+    r"|\b(?:[a-z]+\s(?:karke\s|kar\s+ke\s)?)?(?:bharo|bhariye|rakho|rakhiye|bhejo|bhejiye"
     r"|becho|bechiye|kharido|kharidiye|bachao|bachaiye|lagao|lagaiye|lagwao|likho|likhiye"
     r"|dikhao|dikhaiye|kholo|kholiye|pucho|poocho|puchiye|poochiye|socho|sochiye|jao|jaiye"
     r"|chalao|miliye)\b"
@@ -104,7 +104,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?!\s+(?:we|i|they|he|she|you|it|be\s+there|have\s+(?:received|gotten|got)))"
             r"(?!\s+(?:the|this|that|these|those|my|our)\b[^.!?]*\?)"
             r"(?!\s+be\s+(?:in|on)\s+(?:your|the)\s+(?:account|wallet|phone|app|bank|card))"
-            r"(?!\s+(?:fix|solve|sort\s+out|sort|work|do\s+it|help|go\s+out|arrive|come|land|reach"
+            r"(?!\s+(?:fix|solve|sort\s+out|sort|work|do\s+it|help|go\s+out|arrive|come|land|reach|show\s+up"
             r"|be\s+sent|be\s+(?:fixed|sorted|resolved|ready|done|back|working|processed|paid\s+out)"
             r"|have\s+(?:hit|landed|come|gone|reached|arrived))\b)"
         ),
@@ -221,6 +221,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|consider|definitely|never|rather|think\s+about|ask|call|talk|stop|cut|quit|drop"
             r"|hold|move|leave|tell|switch|find|open|close|go|do|make|spend|borrow|lend|split"
             r"|rent|charge|raise|lower|send|enroll|apply|sign|sit|set|give|let|tell|pick|reconsider"
+            r"|store|plant|harvest|grow|stock|invest|lock|hide"
             r"|rethink)\b(?!\s+(?:you|u)\s+that\b)|\bi\s+(?:wouldn't|would\s+not|wouldnt|wudnt|wldnt)\s+(?:[a-z]+\s+)?(?=[a-z])"
             r"|\b(?:i|we)\s+(?:really\s+|strongly\s+|highly\s+|would\s+|'d\s+)?(?:(?:like|want"
             r"|wish|have)\s+to\s+|wanna\s+)?(?:recommend|suggest|advise|urge|encourage)\b"
@@ -778,7 +779,8 @@ PROFILE = Profile(
         r"|text\s+(?:me|us)|write\s+(?:me|us))\s+(?:what|which|how|where|who|whether)\b"
     ),
     open_question=re.compile(
-        r"(?:how(?!\s+about)|when|who|where|how\s+much|how\s+many|which|is|are|was|were|did|does"
+        r"(?:(?:in|for|at|from|with|since|to)\s+(?=which|what|how|whom))?"
+        r"(?:how(?!\s+about)|when|who|whom|where|how\s+much|how\s+many|which|is|are|was|were|did|does"
         r"|what(?!\s+(?:if|about|would|could|might|do\s+you\s+think|is\s+stopping|'s\s+stopping"
         r"|you\s+(?:should|need|could))\b))\b"
     ),

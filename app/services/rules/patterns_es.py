@@ -318,10 +318,11 @@ BENIGN_HEADS = re.compile(
     r"|aparecer|recibir|ver|verse|quedar)\w*\b"
     r"|salir\w*\s+(?:el|la|los|las|su|sus|en|hoy|manana|pronto|ya|bien|aprobad\w*)\b"
     r"|ser\s+mayor\s+de\s+edad\b|tener\s+(?:\d+|dieciocho)\s+anos\b"
-    r"|(?:avise|aviseme|digame|dime|cuenteme|cuentame|llameme|llamame|escribame|escribeme"
+    r"|(?:avise|aviseme|avisame|digame|dime|decime|decinos|cuenteme|cuentame|conta|contame"
+    r"|llameme|llamame|escribame|escribeme"
     r"|mandeme|mandame)\b|cuidese\b|cuidate\b|(?:diganme|diganos|avisenme|avisenos)\b"
     r"|(?:tomese|tome|tomate|tomen|tomense)\s+(?:su|tu|el|todo\s+el)\s+tiempo\b"
-    r"|tener\s+(?:ya\s+)?(?:el|su|tu)\s+(?:estipendio|pago|apoyo|deposito|mensaje|codigo|enlace)\b|(?:cuente|cuenta|cuenten|conta)\s+conmigo\b"
+    r"|tener\s+(?:ya\s+)?(?:el|su|tu|la)\s+(?:plata\s+del\s+|dinero\s+del\s+)?(?:estipendio|pago|apoyo|deposito|mensaje|codigo|enlace)\b|(?:cuente|cuenta|cuenten|conta)\s+conmigo\b"
     # "cierre y vuelva a abrir": restarting the app
     r"|(?:cierre|cierra|cerra|cierrela|cierrala|cerrala|salga|sali|salgase)\s+(?:la\s+app\s+)?"
     r"(?:y|e)\s+(?:vuelva|vuelve|volve|entre|entra|abra|abre)\b"
@@ -445,12 +446,13 @@ PROFILE = Profile(
         r"\b(?:encuesta|pregunta|formulario|app|aplicacion)\s+(?:pregunta|dice|le\s+pregunta)\s*:?\s*['\"]"
     ),
     indirect_question=re.compile(
-        r"(?:por\s+favor\s+)?(?:diganos|digame|dime|dinos|avisenos|aviseme|avisame|cuentenos"
+        r"(?:me|nos)\s+(?:pregunto|preguntaste|pregunta|preguntas|preguntaron)\s+si\b"
+        r"|(?:por\s+favor\s+)?(?:diganos|digame|dime|dinos|avisenos|aviseme|avisame|cuentenos"
         r"|cuenteme|cuentame|escribame|hagame\s+saber|me\s+dice|nos\s+dice)\s+(?:que|cual|cuales"
         r"|como|donde|quien)\b"
     ),
     open_question=re.compile(
-        r"(?:como|cuando|quien|quienes|donde|cuanto|cuanta|cuantos|cuantas|cual|cuales"
+        r"(?:(?:en|de|con|para|por|desde|hasta|a)\s+)?(?:como|cuando|quien|quienes|donde|cuanto|cuanta|cuantos|cuantas|cual|cuales"
         r"|que(?!\s+tal\s+si|\s+te\s+parece\s+si|\s+le\s+parece\s+si|\s+esperas?|\s+espera\s+usted)"
         r"|(?:usted\s+|ustedes\s+|tu\s+|vos\s+)?(?:cree|creen|crees|piensa|piensan|piensas)\s+que)\b"
     ),
