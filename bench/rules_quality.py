@@ -83,10 +83,14 @@ SET_ROLES = {
     "liaison_messages_heldout44.jsonl": "held-out 44, blind final score of round 25, then TUNED ON",
     "liaison_messages_heldout45.jsonl": "held-out 45, blind final score of round 25, then TUNED ON",
     "liaison_messages_heldout46.jsonl": "held-out 46, blind final score of round 25, then TUNED ON",
-    "liaison_messages_heldout47.jsonl": "held-out 47, blind final score of round 26, NOT tuned on",
-    "liaison_messages_heldout48.jsonl": "held-out 48, blind final score of round 26, NOT tuned on",
-    "liaison_messages_heldout49.jsonl": "held-out 49, blind final score of round 26, NOT tuned on",
-    "liaison_messages_heldout50.jsonl": "held-out 50, blind final score of round 26, NOT tuned on",
+    "liaison_messages_heldout47.jsonl": "held-out 47, blind final score of round 26, then TUNED ON",
+    "liaison_messages_heldout48.jsonl": "held-out 48, blind final score of round 26, then TUNED ON",
+    "liaison_messages_heldout49.jsonl": "held-out 49, blind final score of round 26, then TUNED ON",
+    "liaison_messages_heldout50.jsonl": "held-out 50, blind final score of round 26, then TUNED ON",
+    "liaison_messages_heldout51.jsonl": "held-out 51, blind final score of round 27, NOT tuned on",
+    "liaison_messages_heldout52.jsonl": "held-out 52, blind final score of round 27, NOT tuned on",
+    "liaison_messages_heldout53.jsonl": "held-out 53, blind final score of round 27, NOT tuned on",
+    "liaison_messages_heldout54.jsonl": "held-out 54, blind final score of round 27, NOT tuned on",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
