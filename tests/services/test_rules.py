@@ -188,6 +188,10 @@ TRAPS = [
     "¿Ya te llegó el mensaje con el link de la encuesta? Si no, decime y te lo vuelvo a mandar.",
     "Stipend went out today. Should show up in 1-2 days on the card.",
     "Doña Gladys, gracias por contarnos lo de los niños. ¿En qué grado va cada uno ahora?",
+    # generalized after held-out round 28 (heldout51 to heldout54)
+    "Rosa, your photo of the receipt came out blurry, can you retake it? Need to see the total.",
+    "Para subir las fotos tiene que darle permiso a la aplicación. Le mando el paso a paso.",
+    "Uy, qué pena lo del aguacero. ¿Están todos bien?",
 ]
 
 ADVICE_BY_RULE = [
@@ -353,6 +357,29 @@ ADVICE_BY_RULE = [
         "advice.first_person_recommendation",
         "As for the yam, I would store some and sell in March when price dey go up.",
     ),
+    # generalized after held-out round 28 (heldout51 to heldout54)
+    (
+        "advice.if_i_were_you",
+        "If I were you I'll start selling pure water from the house, many people pass there.",
+    ),
+    ("advice.steering_question", "Thought about gettin your GED through the community college?"),
+    (
+        "advice.softened_suggestion",
+        "The Opiyo group put their VSLA money in a plough. Something to discuss with your group",
+    ),
+    ("advice.softened_suggestion", "The Goodwill has a job fair Tuesday, worth going."),
+    (
+        "advice.steering_question",
+        "Ya es tiempo de vacunarlo contra la rabia, el técnico pasa el martes.",
+    ),
+    (
+        "advice.referral",
+        "Unas familias armaron una cooperativa. Podrías sumarte, te paso el contacto.",
+    ),
+    (
+        "advice.make_sure",
+        "Congs for the new baby! Remember to go for postnatal at the regional hospital.",
+    ),
     ("advice.referral", "I know a guy who does taxes free, want me to pass him ur number?"),
     ("advice.referral", "Te conecto con un señor que enseña a criar mojarra, ¿quieres?"),
     (
@@ -416,6 +443,7 @@ HINDI_ENGLISH_ADVICE = [
     ("advice.second_person_modal", "aap ko ration card update karwa lena chahiye"),
     ("advice.imperative", "Saree business ke liye online bhi daal do, Meesho pe log bech rahe"),
     ("advice.imperative", "Aap committee wali BC mein paisa mat daaliye is baar"),
+    ("advice.imperative", "Rumpa ke tuition ta bondho korben na, board exam samne."),
 ]
 HINDI_ENGLISH_APP_HELP = [
     "Didi survey mein rent ka amount check karo, 1500 likha hai ya 15000?",
@@ -424,6 +452,7 @@ HINDI_ENGLISH_APP_HELP = [
     "App update kar lo, phir login karo.",
     "Bhaiya ji, aapki story feed pe daal di hai. Dekh lijiye sahi hai ya nahi",
     "Photo of the bill is not clear, please dobara click karke bhejiye.",
+    "Photo of the electricity bill upload nahi hua. Ek baar phir try kijiye.",
 ]
 
 

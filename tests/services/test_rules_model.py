@@ -104,6 +104,14 @@ def test_the_shipped_model_clears_a_wrong_guess(text: str) -> None:
     assert verdict.allowed and verdict.category is Category.BEST_PRACTICE
 
 
+def test_a_long_sentence_that_opens_on_a_greeting_is_still_judged() -> None:
+    text = (
+        "Hi Mr. Franklin it's Dee got the receipts but honestly you should probably return that"
+        " phone before the 30 days are up comma you don't need two phones"
+    )
+    assert not evaluate_liaison_message(Phase.TWO, text, model=ALWAYS_ADVICE).allowed
+
+
 @settings(max_examples=150, deadline=None)
 @given(text=st.sampled_from(TEXTS) | st.text(max_size=200), phase=st.sampled_from(list(Phase)))
 def test_the_model_lifts_only_guesses_it_finds_plainly_not_advice(text: str, phase: Phase) -> None:

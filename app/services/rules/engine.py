@@ -42,6 +42,7 @@ _LOOK_BACK_CHARS = 300
 _INVERTED_SUBJECTS = frozenset({"you", "we", "i", "they", "he", "she"})
 # A menu path ("Debts > Add new") names screens of the app, whatever its words.
 _MENU_PATH = re.compile(r"[a-z]+(?:\s+[a-z]+)?(?:\s*>\s*[a-z]+(?:\s+[a-z]+)?)+")
+_COURTESY_WORDS = 16
 # A name the courtesy is addressed to ("Doña Gladys, gracias por…")
 _VOCATIVE = re.compile(r"(?:[a-z]+\s+){0,2}[a-z]+,\s*")
 # A short quoted stretch is a field label or the family's own words ("choose 'Business income'
@@ -313,9 +314,11 @@ def _is_courtesy(profile: Profile, sentence: str) -> bool:
     named = _VOCATIVE.match(sentence)
     if named and not _has_verb(profile, _WORD.findall(named.group())):
         sentence = sentence[named.end() :].lstrip(" ¿¡")
-    if not profile.courtesy.match(sentence):
+    words = _WORD.findall(sentence)
+    # a long sentence that opens on "Hi" is a message, not a greeting
+    if len(words) > _COURTESY_WORDS or not profile.courtesy.match(sentence):
         return False
-    return not _has_verb(profile, _WORD.findall(sentence)[1:])
+    return not _has_verb(profile, words[1:])
 
 
 def _has_verb(profile: Profile, words: list[str]) -> bool:

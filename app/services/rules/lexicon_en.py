@@ -237,7 +237,7 @@ _LIFE_NOUNS = r"""
 |betting|bets?|gambling|casino|education|property|inheritance|title\s+deed|vet|veterinar\w*|calv\w*|sow|escrow|funeral\s+home|collections?|(?:debt\s+)?collectors?|(?:everything|it|that|all)\s+in\s+(?:writing|text)|side\s+hustle|hustle|gig|aside|policy|lic|ppf|gold|payment\s+plan|scratch-offs?|lawyer
 |fees|profit|menu|cookshop|interest\s+rate|credit\s+score|score|resume|cv|indeed
 |counselou?r|therapist|psychologist|social\s+worker|advisor|adviser|snap|medicaid|ebt
-|(?<!right\s)(?<!far\s)(?<!go\s)(?<!went\s)(?<!passed\s)(?<!pass\s)away|udhaar|udhar|paisa|paise|karz|karza|karja|bachat|dukaan|dukan|naukri|kamai|kharcha|kharch|byaaj|byaj
+|(?<!right\s)(?<!far\s)(?<!go\s)(?<!went\s)(?<!passed\s)(?<!pass\s)away|udhaar|udhar|paisa|paise|postnatal|antenatal|prenatal|check-?ups?|immuni[sz]ations?|karz|karza|karja|bachat|dukaan|dukan|naukri|kamai|kharcha|kharch|byaaj|byaj
 |ghar|bachche|bacche|bachon|bachchon|padhai|dawai|ilaaj|ilaj|khana|kiraya|shaadi|fasal|kheti|emi
 """
 _KNOWN_VERBS = frozenset(LIFE_VERBS) | frozenset(OBJECT_DEPENDENT_VERBS)

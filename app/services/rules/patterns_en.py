@@ -40,6 +40,8 @@ _HINDI_COMMAND = (
     r"|chalao|miliye)\b"
     # "dekh lijiye", "online daal do": as with "karo", the word before names the verb
     r"|\b(?:[a-z]+\s)?(?:lijiye|dijiye)\b"
+    # the same light verbs in Telugu, Bengali and Marathi ("try cheyyandi", "fill kore nin")
+    r"|\b(?:[a-z]+\s)?(?:cheyyandi|cheyandi|korun|kore\s+nin|korben\s+na|kara)\b"
     rf"|\b(?:{_HINDI_STEMS})\s?(?:lo|do|lena|dena|lijiye|dijiye)\b"
     r"|\ble\s(?:lo|lena|lijiye)\b|\bde\s(?:do|dena|dijiye)\b"
     r"|\bmat\s+(?:[a-z]+\s+)?[a-z]+(?:na|o|iye)\b|\b[a-z]+na\s+mat\b"
@@ -101,6 +103,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?=[rdsgnmob])(?:^|(?<=[.!?,;:]\s)|(?<=[.!?,;:])|(?<=\bhey\s)|(?<=\bso\s)|(?<=\bok\s)"
             r"|(?<=\bngl\s)|(?<=\band\s))(?:(?:really|def|seriously|definitely)\s+)?"
             r"(?:gotta|got\s+to|need\s+to|must|ought\s+to|better|should)\b"
+            r"(?!\s+see\s+(?:the|a)\s+(?:total|date|amount|name|numbers?|stamp|bottom|top|whole|full)\b)"
             r"(?!\s+(?:we|i|they|he|she|you|it|be\s+there|have\s+(?:received|gotten|got)))"
             r"(?!\s+(?:the|this|that|these|those|my|our)\b[^.!?]*\?)"
             r"(?!\s+be\s+(?:in|on)\s+(?:your|the)\s+(?:account|wallet|phone|app|bank|card))"
@@ -206,7 +209,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "advice.if_i_were_you",
         _rx(
-            r"\bif\s+i\s+(?:were|was)\s+you\b|\bin\s+your\s+(?:shoes|place|position)\b"
+            r"\bif\s+i\s+(?:were|was)\s+(?=you\b)|\bin\s+(?=your\s+(?:shoes|place|position)\b)"
             r"|\bif\s+it\s+(?:were|was)\s+me\b|\bif\s+(?:it's|its)\s+me\b"
         ),
         Check.STRONG,
@@ -374,6 +377,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|still)\b"
             r"|\b(?:did|do)\s+you\s+(?:ever\s+)?(?:think|consider)\s+(?:about|of)\b"
             r"|\bever\s+(?:thought|considered)\b"
+            # "Thought about gettin your GED?": the question without its "have you"
+            r"|(?:^|(?<=[.!?]\s))(?:thought|thinking)\s+(?:about|of)\s+(?=[a-z]+(?:ing|in|in')\b)"
             r"|\b(?:you|u)\s+ever\s+(?:tried|looked\s+into|checked\s+out|applied|asked|gone\s+to)\b"
             r"|\b(?:wouldn't|would\s+it\s+not|won't|isn't|doesn't)\s+(?:it|that)\s+(?:be\s+)?"
             r"(?:make\s+(?:more\s+)?sense|better|easier|smarter|cheaper|wiser|good)"
@@ -531,6 +536,19 @@ TRIGGERS: tuple[Trigger, ...] = (
         ),
         Check.WEAK,
     ),
+    # "Something to discuss with your group", "the job fair Tuesday, worth going": a tip offered
+    # as worth acting on, about what its sentence (or the report before it) names
+    Trigger(
+        "advice.softened_suggestion",
+        _rx(
+            r"\bsomething\s+(?:to|for\s+(?:you|y'all|una)\s+to)\s+(?:think\s+about|consider|discuss"
+            r"|look\s+into|try|keep\s+in\s+mind)\b|\bmight\s+be\s+something\s+for\s+(?:you|y'all|una)\b"
+            r"|\b(?:(?:it's|it\s+is|might\s+be|could\s+be)\s+)?worth\s+(?:going|checking(?:\s+out)?|trying"
+            r"|visiting|applying|asking|a\s+(?:look|try|visit|shot))\b"
+        ),
+        Check.STRONG,
+        judges_subject=True,
+    ),
     # The liaison's own story offered as a model: "When I started my shop I joined adashe… Just
     # telling you." The story may stand in the sentence before the tag; its words are the topic.
     Trigger(
@@ -605,6 +623,8 @@ BENIGN_HEADS = re.compile(
     r"|feel\s+(?:proud|free|better)|come\s+(?:to\s+the\s+meeting|by|early|on\s+time)"
     r"|keep\s+(?:it\s+up|up\s+the\s+good)|take\s+care\b|get\s+well\b|go\s+ahead\b"
     r"|do\s+(?:anything|nothing)\b|do\b(?=\s*(?:[.!?,;]|$))"
+    # "ek baar phir try kijiye": a retry ("try" itself is skipped as a chain verb)
+    r"|(?:(?<=\bphir\stry\s)|(?<=\bdobara\stry\s)|(?<=\bfir\stry\s))(?:kijiye|karo|kariye|karein)\b"
     r"|take\s+(?:all\s+)?(?:the|your)\s+time\b|take\s+(?:whatever|as\s+much|all\s+the)\s+time\b|sign\s+(?:in|back\s+in)\b|log\s+(?:in|out|back)\b"
     r"|[a-z]+\s+(?:it|them|that|this|the\s+photo|the\s+form)\s+(?:once\s+)?again\b"
     r"|(?:take|send|snap|click|upload|do)\s+(?:one\s+)?(?:once\s+)?again\b"

@@ -75,7 +75,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|doctores|medicos)\s+dicen\b|\bsegun\s+los\s+(?:expertos|doctores|medicos)\b"
             r"|\bsi\s+yo\s+fuera\b"
             r"|(?<!\bexplica\s)(?<!\bexplico\s)(?<!\bcuenta\s)(?<!\bconto\s)(?<!\bmuestra\s)"
-            r"(?<!\bmostro\s)(?<!\bdescribe\s)(?<!\bdescribio\s)\bpaso\s+a\s+paso\b|\bpiense\s+en\b|\bpiensa\s+en\b"
+            r"(?<!\bmostro\s)(?<!\bdescribe\s)(?<!\bdescribio\s)(?<!\bel\s)\bpaso\s+a\s+paso\b|\bpiense\s+en\b|\bpiensa\s+en\b"
             r"|\bya\s+(?:penso|pensaron|pensaste|considero|consideraron|consideraste|intento"
             r"|intentaron|intentaste|probo|probaron|probaste)\s+(?:en\s+)?(?=[a-z]+(?:ar|er|ir)\b)"
         ),
@@ -109,7 +109,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:le|te|les)\s+(?:puedo|podria|voy\s+a|vamos\s+a)\s+(?:apartar|conseguir|anotar"
             r"|inscribir|conectar|agendar|sacar|hacer|recomendar|presentar|pasar)\b"
             r"|\b(?:le|te|les)\s+(?:paso|mando|doy|comparto|envio|dejo)\s+(?:el\s+|los\s+)?(?:numero"
-            r"|contacto|telefono|datos|whatsapp)\s+de\s+(?:una?|la|el|mi)\b"
+            r"|contacto|telefono|datos|whatsapp)(?:\s+de\s+(?:una?|la|el|mi)\b|(?=\s*(?:[.!?,;]|$)))"
             r"|\bya\s+(?:le|te|la|lo)\s+(?:anote|inscribi|apunte|registre|agende)\b"
             r"|\b(?:le|te)\s+(?:saque|hice|agende|aparte|consegui|hago|saco|consigo|agendo|aparto"
             r"|reservo|pido)\s+(?:la\s+|una\s+)?cita\b"
@@ -137,7 +137,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:^|(?<=[¿.!?,;:]\s)|(?<=[¿.!?,;:])|(?<=\by\s)|(?<=\bpero\s)|(?<=\bentonces\s))"
             r"(?:y\s+)?(?:por\s*que|porque)\s+(?:(?:tu|usted|ustedes|vos)\s+)?no\b"
             r"|\bpuede\s+que\s+(?:le|te|les)\s+(?:sirva|ayude|convenga)\b"
-            r"|\b(?:ya\s+)?es\s+hora\s+de\b|\bya\s+va\s+siendo\s+hora\b"
+            r"|\b(?:ya\s+)?es\s+(?:hora|tiempo)\s+de\b|\bya\s+va\s+siendo\s+hora\b"
         ),
         Check.STRONG,
     ),
@@ -430,6 +430,7 @@ PROFILE = Profile(
         r"|muchas\s+gracias|lo\s+siento|lo\s+lamento|lamento|lamentamos|siento\s+mucho|mi\s+(?:mas\s+)?(?:sentido\s+)?pesame|le\s+acompano"
         r"|te\s+acompano|los\s+acompano|que\s+(?:le|te|les)\s+vaya|que\s+(?:se\s+)?mejore|feliz|hola"
         r"|buenos\s+dias|buenas\s+(?:tardes|noches)|buenas|que\s+bueno|que\s+bien|que\s+pena|que\s+lindo"
+        r"|estamos\s+pensando\s+en|pensando\s+en\s+(?:ustedes|usted|ti)"
         r"|que\s+bonito|que\s+alegria|que\s+gusto|estamos\s+orando|oramos|rezamos|un\s+abrazo|saludos"
         r"|en\s+mis\s+oraciones)\b"
     ),
@@ -452,7 +453,10 @@ PROFILE = Profile(
         r"|como|donde|quien)\b"
     ),
     open_question=re.compile(
-        r"(?:(?:en|de|con|para|por|desde|hasta|a)\s+)?(?:como|cuando|quien|quienes|donde|cuanto|cuanta|cuantos|cuantas|cual|cuales"
+        # "¿la wawa ya está mejor?", "¿están todos bien?": how someone is doing
+        r"(?:(?:la|el|los|las|su|sus)\s+[a-z]+\s+)?(?:ya\s+)?(?:esta|estan|sigue|siguen)\s+(?:todos\s+)?"
+        r"(?:bien|mejor|mejorando|sanos?|sanas?)\b"
+        r"|(?:(?:en|de|con|para|por|desde|hasta|a)\s+)?(?:como|cuando|quien|quienes|donde|cuanto|cuanta|cuantos|cuantas|cual|cuales"
         r"|que(?!\s+tal\s+si|\s+te\s+parece\s+si|\s+le\s+parece\s+si|\s+esperas?|\s+espera\s+usted)"
         r"|(?:usted\s+|ustedes\s+|tu\s+|vos\s+)?(?:cree|creen|crees|piensa|piensan|piensas)\s+que)\b"
     ),
