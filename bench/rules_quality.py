@@ -87,10 +87,14 @@ SET_ROLES = {
     "liaison_messages_heldout48.jsonl": "held-out 48, blind final score of round 26, then TUNED ON",
     "liaison_messages_heldout49.jsonl": "held-out 49, blind final score of round 26, then TUNED ON",
     "liaison_messages_heldout50.jsonl": "held-out 50, blind final score of round 26, then TUNED ON",
-    "liaison_messages_heldout51.jsonl": "held-out 51, blind final score of round 27, NOT tuned on",
-    "liaison_messages_heldout52.jsonl": "held-out 52, blind final score of round 27, NOT tuned on",
-    "liaison_messages_heldout53.jsonl": "held-out 53, blind final score of round 27, NOT tuned on",
-    "liaison_messages_heldout54.jsonl": "held-out 54, blind final score of round 27, NOT tuned on",
+    "liaison_messages_heldout51.jsonl": "held-out 51, blind final score of round 27, then TUNED ON",
+    "liaison_messages_heldout52.jsonl": "held-out 52, blind final score of round 27, then TUNED ON",
+    "liaison_messages_heldout53.jsonl": "held-out 53, blind final score of round 27, then TUNED ON",
+    "liaison_messages_heldout54.jsonl": "held-out 54, blind final score of round 27, then TUNED ON",
+    "liaison_messages_heldout55.jsonl": "held-out 55, blind final score of round 28, NOT tuned on",
+    "liaison_messages_heldout56.jsonl": "held-out 56, blind final score of round 28, NOT tuned on",
+    "liaison_messages_heldout57.jsonl": "held-out 57, blind final score of round 28, NOT tuned on",
+    "liaison_messages_heldout58.jsonl": "held-out 58, blind final score of round 28, NOT tuned on",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
