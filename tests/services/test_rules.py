@@ -192,6 +192,13 @@ TRAPS = [
     "Rosa, your photo of the receipt came out blurry, can you retake it? Need to see the total.",
     "Para subir las fotos tiene que darle permiso a la aplicación. Le mando el paso a paso.",
     "Uy, qué pena lo del aguacero. ¿Están todos bien?",
+    # generalized after held-out round 29 (heldout55 to heldout58)
+    "Me preguntaste qué haría yo con lo del auto, pero eso lo decidís vos, no puedo aconsejarte.",
+    "Y'all meeting will be at the town hall Thursday, not Friday. Pass the word.",
+    "If you want to change what you wrote about the loan, just edit it and hit save again.",
+    "Stipend went out this morning, should hit your card by Thursday.",
+    "Compa, la foto de la factura está cortada abajo, no se ve el total. Tómela otra vez porfa.",
+    "u should see $40 on ur card by 2day",
 ]
 
 ADVICE_BY_RULE = [
@@ -380,6 +387,12 @@ ADVICE_BY_RULE = [
         "advice.make_sure",
         "Congs for the new baby! Remember to go for postnatal at the regional hospital.",
     ),
+    # generalized after held-out round 29 (heldout55 to heldout58)
+    ("advice.second_person_modal", "Inshallah you will think about the ESL class at the library."),
+    (
+        "advice.imperative",
+        "Honestly, the loan app you mentioned is dangerous, close it and delete it.",
+    ),
     ("advice.referral", "I know a guy who does taxes free, want me to pass him ur number?"),
     ("advice.referral", "Te conecto con un señor que enseña a criar mojarra, ¿quieres?"),
     (
@@ -416,6 +429,7 @@ BEST_PRACTICE = [
 RULES_ONLY_TRAPS = [
     "You should see a pop-up asking for your code.",
     "When I visited the Kamaras they had started a susu and saved a lot. Just sharing!",
+    "Ms. Tanya I know you asked what I'd do about the car, but that's your call.",
     "pls double check the savings #, looks like an extra 0",
     "Me preguntaste si conviene el crédito. No te puedo aconsejar sobre eso, es decisión tuya.",
     "I would advise you that the office will be closed Monday for the holiday.",
@@ -453,6 +467,7 @@ HINDI_ENGLISH_APP_HELP = [
     "Bhaiya ji, aapki story feed pe daal di hai. Dekh lijiye sahi hai ya nahi",
     "Photo of the bill is not clear, please dobara click karke bhejiye.",
     "Photo of the electricity bill upload nahi hua. Ek baar phir try kijiye.",
+    "Photo mein bill ka amount nahi dikh raha. Ek baar aur bhej dijiye please.",
 ]
 
 

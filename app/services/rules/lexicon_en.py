@@ -143,7 +143,7 @@ OBJECT_DEPENDENT_VERBS: tuple[str, ...] = (
 # app help only when nothing else in their scope is about life.
 AMBIGUOUS_LOGISTIC_VERBS = frozenset(
     ["text", "message", "show", "check", "note", "arrive", "delete", "add", "correct", "include",
-     "hit", "select", "choose", "complete"]
+     "hit", "select", "choose", "complete", "bhej", "bhejo", "bhejiye", "bhejna"]
 )
 
 # Verbs that make a directive plain app/survey help ("you need to log in again").
@@ -157,8 +157,9 @@ LOGISTIC_VERBS = frozenset(
         "crop", "rotate", "retype", "re-enter", "arrive", "show", "appear", "load", "sync",
         "check", "revert", "recheck", "re-check", "logout", "sign-in", "signin", "note", "delete",
         "clarify", "correct", "add", "tick", "untick", "include", "inform", "intimate", "mention",
-        "mark", "select", "choose", "complete", "dekh", "dekho", "dekhiye", "bata", "batao",
-        "bataiye"
+        "mark", "select", "choose", "complete", "edit",
+        # Hindi: send, look, tell ("ek baar aur bhej dijiye", "dekh lijiye")
+        "bhej", "bhejo", "bhejiye", "bhejna", "dekh", "dekho", "dekhiye", "bata", "batao", "bataiye"
     ]
 )
 
@@ -237,7 +238,7 @@ _LIFE_NOUNS = r"""
 |betting|bets?|gambling|casino|education|property|inheritance|title\s+deed|vet|veterinar\w*|calv\w*|sow|escrow|funeral\s+home|collections?|(?:debt\s+)?collectors?|(?:everything|it|that|all)\s+in\s+(?:writing|text)|side\s+hustle|hustle|gig|aside|policy|lic|ppf|gold|payment\s+plan|scratch-offs?|lawyer
 |fees|profit|menu|cookshop|interest\s+rate|credit\s+score|score|resume|cv|indeed
 |counselou?r|therapist|psychologist|social\s+worker|advisor|adviser|snap|medicaid|ebt
-|(?<!right\s)(?<!far\s)(?<!go\s)(?<!went\s)(?<!passed\s)(?<!pass\s)away|udhaar|udhar|paisa|paise|postnatal|antenatal|prenatal|check-?ups?|immuni[sz]ations?|karz|karza|karja|bachat|dukaan|dukan|naukri|kamai|kharcha|kharch|byaaj|byaj
+|(?<!right\s)(?<!far\s)(?<!go\s)(?<!went\s)(?<!passed\s)(?<!pass\s)away|loan\s+apps?|lending\s+apps?|udhaar|udhar|paisa|paise|postnatal|antenatal|prenatal|check-?ups?|immuni[sz]ations?|karz|karza|karja|bachat|dukaan|dukan|naukri|kamai|kharcha|kharch|byaaj|byaj
 |ghar|bachche|bacche|bachon|bachchon|padhai|dawai|ilaaj|ilaj|khana|kiraya|shaadi|fasal|kheti|emi
 """
 _KNOWN_VERBS = frozenset(LIFE_VERBS) | frozenset(OBJECT_DEPENDENT_VERBS)
@@ -256,7 +257,7 @@ LIFE_TERMS = re.compile(
 )
 
 APP_TERMS = re.compile(
-    r"\b(?:survey|surveys|form|forms|app|application|photos?|pictures?|image|images|"
+    r"\b(?:survey|surveys|form|forms|(?<!loan\s)(?<!lending\s)(?<!betting\s)app|application|photos?|pictures?|image|images|"
     r"receipts?|passbook|screenshot|upload\w*|submit\w*|button|icon|camera|screen|settings|"
     r"cache|password|login|log\s+in|code|link(?!\s+(?:you|u)\b)|links|email|e-mail|wifi|wi-fi|data|signal|"
     r"version|update|meeting|meetings|check-in|visit|(?:the|a|video|phone|check-in)\s+call|"

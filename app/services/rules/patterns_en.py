@@ -107,7 +107,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?!\s+(?:we|i|they|he|she|you|it|be\s+there|have\s+(?:received|gotten|got)))"
             r"(?!\s+(?:the|this|that|these|those|my|our)\b[^.!?]*\?)"
             r"(?!\s+be\s+(?:in|on)\s+(?:your|the)\s+(?:account|wallet|phone|app|bank|card))"
-            r"(?!\s+(?:fix|solve|sort\s+out|sort|work|do\s+it|help|go\s+out|arrive|come|land|reach|show\s+up"
+            r"(?!\s+(?:fix|solve|sort\s+out|sort|work|do\s+it|help|go\s+out|arrive|come|land|reach|show\s+up|hit"
             r"|be\s+sent|be\s+(?:fixed|sorted|resolved|ready|done|back|working|processed|paid\s+out)"
             r"|have\s+(?:hit|landed|come|gone|reached|arrived))\b)"
         ),
@@ -173,7 +173,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"\b(?:you|una)(?:'re|\s+are|\s+dey)?\s+suppose[d]?\s+(?:to\s+)?(?=[a-z])"
             r"|\byou(?:'ll|\s+will)\s+(?!(?:receive|get|see|hear|be|need|have|find|love|like"
-            r"|enjoy|notice|want|also\s+get|soon|now)\b)(?:go|take|call|stop|start|pay|bring"
+            r"|enjoy|notice|want|also\s+get|soon|now)\b)(?:think\s+about|consider|look\s+into|go|take"
+            r"|call|stop|start|pay|bring"
             r"|keep|put|save|sell|buy|talk|tell|ask|leave|move|cut|send|enroll|sign|apply"
             r"|open|close|visit)\b"
             r"|\bbaka\s+pwede\b|\bpwede\s+(?:you|kayo|ka)\b"
@@ -217,6 +218,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "advice.first_person_recommendation",
         _rx(
+            r"(?<!\basked\swhat\s)(?<!\bask\swhat\s)(?<!\basking\swhat\s)"
             r"\bi(?:'d|\s+would)\s+(?:personally\s+|honestly\s+|really\s+|probably\s+|just\s+"
             r"|humbly\s+|strongly\s+|kindly\s+|definitely\s+|def\s+|deff\s+|prob\s+|probably\s+)?"
             r"(?:recommend|suggest|advise|hold\s+off|go\s+(?:with|for)|take|get|pay|buy|sell|wait"
@@ -517,8 +519,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"\blet's\s+(?:[a-z]+\s+){0,3}?(?:budget|goal|goals|plan|save|savings|spending"
             r"|finances|money|debt|bills?|priorities)\b"
-            r"|\bso\s+(?:that\s+)?we\s+can\s+(?:see|figure\s+out|work\s+out|look\s+at|talk\s+about|plan)\s+"
-            r"(?:how|what|ways|where)\b"
+            r"|\b(?:so\s+(?:that\s+)?)?we\s+can\s+(?:see|figure\s+out|work\s+out|look\s+at|talk\s+about|plan"
+            r"|decide)\s+(?:how|what|ways|where|which)\b"
             r"|\blet's\s+(?:get\s+you|sign\s+you|put\s+you|sit\s+down|set\s+(?:a|up)|make\s+a\s+plan"
             r"|work\s+on|figure\s+out"
             r"|go\s+over\s+your|talk\s+about\s+your)\b|\blet\s+me\s+help\s+you\s+(?:with\s+)?"
@@ -625,6 +627,9 @@ BENIGN_HEADS = re.compile(
     r"|do\s+(?:anything|nothing)\b|do\b(?=\s*(?:[.!?,;]|$))"
     # "ek baar phir try kijiye": a retry ("try" itself is skipped as a chain verb)
     r"|(?:(?<=\bphir\stry\s)|(?<=\bdobara\stry\s)|(?<=\bfir\stry\s))(?:kijiye|karo|kariye|karein)\b"
+    r"|(?:pass|spread)\s+(?:the\s+)?word\b|let\s+(?:the\s+)?others\s+know\b"
+    r"|see\s+(?:the\s+)?(?:[$]?\d[\d,.]*|it|the\s+money|the\s+payment)\s+(?:[a-z]+\s+)?(?:on|in)\s+(?:your|the)"
+    r"\s+(?:card|account|wallet|app|phone)\b"
     r"|take\s+(?:all\s+)?(?:the|your)\s+time\b|take\s+(?:whatever|as\s+much|all\s+the)\s+time\b|sign\s+(?:in|back\s+in)\b|log\s+(?:in|out|back)\b"
     r"|[a-z]+\s+(?:it|them|that|this|the\s+photo|the\s+form)\s+(?:once\s+)?again\b"
     r"|(?:take|send|snap|click|upload|do)\s+(?:one\s+)?(?:once\s+)?again\b"

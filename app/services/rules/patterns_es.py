@@ -149,8 +149,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:los|las|sus|tus)\s+(?:ninos|ninas|hijos|hijas|chicos|chicas|muchachos|pelados"
             r"|cipotes|chamacos|guaguas|cabros)\s+(?:tienen\s+que|deben|necesitan|deberian)\b"
             r"|\bno\s+(?:esta|es)\s+bien\s+que\b|\b(?:es|parece)\s+(?:un\s+poco\s+|muy\s+)?(?:excesivo|demasiado)\b"
-            r"|\b(?:sugerirle|recomendarle|aconsejarle|sugerirte|recomendarte|aconsejarte|sugerirles"
-            r"|recomendarles)\b|\ben\s+mi\s+caso\b|\byo\s+cuando\s+(?:estaba|estuve|tenia)\b"
+            # "no te puedo aconsejar", "yo no puedo aconsejarte" decline to advise
+            r"|(?<!\bpuedo\s)(?<!\bpodemos\s)\b(?:sugerirle|recomendarle|aconsejarle|sugerirte"
+            r"|recomendarte|aconsejarte|sugerirles|recomendarles)\b|\ben\s+mi\s+caso\b|\byo\s+cuando\s+(?:estaba|estuve|tenia)\b"
             r"|\bcuando\s+yo\s+(?:estaba|estuve)\s+(?:como|en\s+su|en\s+tu)\b"
             r"|\b(?:pienselo|piensalo|pensalo|piensenlo|pienseselo)\b"
             r"|\bmi\s+experiencia\b|\blo\s+que\s+(?:a\s+mi\s+)?me\s+(?:salvo|sirvio|funciono|ayudo)\b"
@@ -323,6 +324,7 @@ BENIGN_HEADS = re.compile(
     r"|mandeme|mandame)\b|cuidese\b|cuidate\b|(?:diganme|diganos|avisenme|avisenos)\b"
     r"|(?:tomese|tome|tomate|tomen|tomense)\s+(?:su|tu|el|todo\s+el)\s+tiempo\b"
     r"|tener\s+(?:ya\s+)?(?:el|su|tu|la)\s+(?:plata\s+del\s+|dinero\s+del\s+)?(?:estipendio|pago|apoyo|deposito|mensaje|codigo|enlace)\b|(?:cuente|cuenta|cuenten|conta)\s+conmigo\b"
+    r"|[a-z]+(?:la|lo|las|los)\s+(?:otra\s+vez|de\s+nuevo)\b"
     # "cierre y vuelva a abrir": restarting the app
     r"|(?:cierre|cierra|cerra|cierrela|cierrala|cerrala|salga|sali|salgase)\s+(?:la\s+app\s+)?"
     r"(?:y|e)\s+(?:vuelva|vuelve|volve|entre|entra|abra|abre)\b"

@@ -38,7 +38,7 @@ _AUXILIARIES = _words(
     is are was were be been 's has have had will would can could should shall may might must
     does did do went got gets keeps kept seems looks looked came comes goes done isn't aren't
     wasn't weren't won't can't didn't doesn't hasn't haven't come don dey says shows reads
-    showing said or go gone
+    showing said or go gone double doubled tripled rose dropped fell jumped
     """
 )
 
