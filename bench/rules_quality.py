@@ -91,10 +91,14 @@ SET_ROLES = {
     "liaison_messages_heldout52.jsonl": "held-out 52, blind final score of round 27, then TUNED ON",
     "liaison_messages_heldout53.jsonl": "held-out 53, blind final score of round 27, then TUNED ON",
     "liaison_messages_heldout54.jsonl": "held-out 54, blind final score of round 27, then TUNED ON",
-    "liaison_messages_heldout55.jsonl": "held-out 55, blind final score of round 28, NOT tuned on",
-    "liaison_messages_heldout56.jsonl": "held-out 56, blind final score of round 28, NOT tuned on",
-    "liaison_messages_heldout57.jsonl": "held-out 57, blind final score of round 28, NOT tuned on",
-    "liaison_messages_heldout58.jsonl": "held-out 58, blind final score of round 28, NOT tuned on",
+    "liaison_messages_heldout55.jsonl": "held-out 55, blind final score of round 28, then TUNED ON",
+    "liaison_messages_heldout56.jsonl": "held-out 56, blind final score of round 28, then TUNED ON",
+    "liaison_messages_heldout57.jsonl": "held-out 57, blind final score of round 28, then TUNED ON",
+    "liaison_messages_heldout58.jsonl": "held-out 58, blind final score of round 28, then TUNED ON",
+    "liaison_messages_heldout59.jsonl": "held-out 59, blind final score of round 29, NOT tuned on",
+    "liaison_messages_heldout60.jsonl": "held-out 60, blind final score of round 29, NOT tuned on",
+    "liaison_messages_heldout61.jsonl": "held-out 61, blind final score of round 29, NOT tuned on",
+    "liaison_messages_heldout62.jsonl": "held-out 62, blind final score of round 29, NOT tuned on",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
