@@ -199,6 +199,16 @@ TRAPS = [
     "Stipend went out this morning, should hit your card by Thursday.",
     "Compa, la foto de la factura está cortada abajo, no se ve el total. Tómela otra vez porfa.",
     "u should see $40 on ur card by 2day",
+    # generalized after held-out round 30 (heldout59 to heldout62): group news is not a
+    # report of a practice (phase I allows it), nor is the family's own story on the feed
+    "Felicidades a la familia Hernández por su nieto, nació el martes 🎉",
+    "Congratulations to Baba Seun's family, their daughter got admission to FUTA!",
+    "La reunión es el martes en la casa de la señora Nelly, 4 pm",
+    "Doña Lupita, su historia ya salió en el muro, le dieron muchos 'me gusta'.",
+    "Akka, your story is on the feed now, 12 people liked already 👍",
+    "Should we move Tuesday's meeting to the VFW hall? The church has a funeral that day.",
+    "Ya debería tener depositado el apoyo de este mes. Si no le aparece, me avisa.",
+    "Meetin's at the library Tuesday at 5. Bring the kids if you need to, there'll be snacks.",
 ]
 
 ADVICE_BY_RULE = [
@@ -409,6 +419,8 @@ ADVICE_BY_RULE = [
 ]
 
 BEST_PRACTICE = [
+    # the other family's story on the feed, after a report of what they did
+    "Unas tejedoras de Manaure venden sus mochilas por Instagram. Su historia está en el muro.",
     "A family in Monrovia doubled their sales after pooling money to buy a freezer.",
     "Families in the Riverside group started a savings circle; their post is in the feed.",
     "Unas familias de Fresno hicieron un intercambio de ropa, las fotos están en la app.",

@@ -147,6 +147,8 @@ class Profile:
     # the survey's own words quoted ("the survey asks 'Have you considered…?'"), up to the
     # opening quote: a direction inside is the survey's question, not the liaison's
     survey_quote: re.Pattern[str] = re.compile(r"(?!)")
+    # the reader's own story or post ("your story is on the feed now"): not another family's
+    own_post: re.Pattern[str] = re.compile(r"(?!)")
     # a question asked as a request ("díganos qué le conviene", "tell me which day suits you")
     indirect_question: re.Pattern[str] = re.compile(r"(?!)")
 
@@ -499,7 +501,14 @@ def _peer_findings(profile: Profile, text: str) -> list[Finding]:
         sentence = text[start:end]
         closing = text[end : end + 1]
         subject = profile.peer_subjects.search(sentence)
-        if subject and closing != "?":
+        # congratulations or condolences to another family, or who hosts the meeting, is
+        # group news, not a practice
+        news = (
+            _is_courtesy(profile, sentence)
+            or bool(profile.own_post.search(sentence))  # "your story: 12 people liked it"
+            or (profile.gatherings.search(sentence) and not profile.peer_evidence.search(sentence))
+        )
+        if subject and closing != "?" and not news:
             life = len(profile.life_terms.findall(sentence))
             app = len(profile.app_terms.findall(sentence))
             reported = profile.peer_evidence.search(sentence) or life > 0
@@ -507,7 +516,7 @@ def _peer_findings(profile: Profile, text: str) -> list[Finding]:
                 findings.append(Finding("best_practice.peer_report", start + subject.start(), end))
                 continue
         pointer = profile.feed_pointers.search(sentence)
-        if pointer:
+        if pointer and not profile.own_post.search(sentence):
             findings.append(
                 Finding(
                     "best_practice.feed_pointer", start + pointer.start(), start + pointer.end()

@@ -457,6 +457,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\s+(?:(?:on|in|at|near|by)\s+[a-z0-9]+(?:\s+[a-z]+)?\s+)?(?:does|offers|gives|has"
             r"|provides|helps|hands\s+out|runs|is\s+giving|is\s+offering|is\s+open|opens|open"
             r"|will\s+help|can\s+help|pays|covers|do|offer|give)\b"
+            # "the church has a funeral that day": why the meeting moves
+            r"(?!\s+(?:a|an)\s+(?:funeral|wedding|event|party|mass|service\s+that))"
         ),
         Check.STRONG,
     ),
@@ -628,6 +630,8 @@ BENIGN_HEADS = re.compile(
     # "ek baar phir try kijiye": a retry ("try" itself is skipped as a chain verb)
     r"|(?:(?<=\bphir\stry\s)|(?<=\bdobara\stry\s)|(?<=\bfir\stry\s))(?:kijiye|karo|kariye|karein)\b"
     r"|(?:pass|spread)\s+(?:the\s+)?word\b|let\s+(?:the\s+)?others\s+know\b"
+    r"|bring\s+(?:the\s+|your\s+)?(?:kids|children|little\s+ones|babies|family)\s+(?:along\s+)?if\s+"
+    r"(?:you|u)\s+(?:want|need|like|wish)"
     r"|see\s+(?:the\s+)?(?:[$]?\d[\d,.]*|it|the\s+money|the\s+payment)\s+(?:[a-z]+\s+)?(?:on|in)\s+(?:your|the)"
     r"\s+(?:card|account|wallet|app|phone)\b"
     r"|take\s+(?:all\s+)?(?:the|your)\s+time\b|take\s+(?:whatever|as\s+much|all\s+the)\s+time\b|sign\s+(?:in|back\s+in)\b|log\s+(?:in|out|back)\b"
@@ -795,6 +799,9 @@ PROFILE = Profile(
         r"(?:question|section|field|box|part|page|screen|tab|column|row)s?\s*[,:]"
         r"|\s*(?:the|that|this)\s+(?:[a-z']+\s+)?(?:question|section|field|box)\s+(?:about|on|for|of)?"
         r"[^.!?]{0,40}?\b(?:means|is\s+about|refers\s+to|includes|counts|asks)\b"
+    ),
+    own_post=re.compile(
+        r"\b(?:your|ur|yo)\s+(?:own\s+)?(?:story|stories|post|posts|photos?|pics?)\b"
     ),
     survey_quote=re.compile(
         r"\b(?:survey|question|form|app)\s+(?:asks|says|reads|is\s+asking)(?:\s+you)?\s*:?\s*['\"]"

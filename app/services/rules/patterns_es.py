@@ -323,7 +323,7 @@ BENIGN_HEADS = re.compile(
     r"|llameme|llamame|escribame|escribeme"
     r"|mandeme|mandame)\b|cuidese\b|cuidate\b|(?:diganme|diganos|avisenme|avisenos)\b"
     r"|(?:tomese|tome|tomate|tomen|tomense)\s+(?:su|tu|el|todo\s+el)\s+tiempo\b"
-    r"|tener\s+(?:ya\s+)?(?:el|su|tu|la)\s+(?:plata\s+del\s+|dinero\s+del\s+)?(?:estipendio|pago|apoyo|deposito|mensaje|codigo|enlace)\b|(?:cuente|cuenta|cuenten|conta)\s+conmigo\b"
+    r"|tener\s+(?:ya\s+)?(?:depositad[oa]\s+|recibid[oa]\s+)?(?:el|su|tu|la)\s+(?:plata\s+del\s+|dinero\s+del\s+)?(?:estipendio|pago|apoyo|deposito|mensaje|codigo|enlace)\b|(?:cuente|cuenta|cuenten|conta)\s+conmigo\b"
     r"|[a-z]+(?:la|lo|las|los)\s+(?:otra\s+vez|de\s+nuevo)\b"
     # "cierre y vuelva a abrir": restarting the app
     r"|(?:cierre|cierra|cerra|cierrela|cierrala|cerrala|salga|sali|salgase)\s+(?:la\s+app\s+)?"
@@ -444,6 +444,13 @@ PROFILE = Profile(
         r"|campo|columna|fila)\b[^.!?,;:]{0,40}[,:]"
         r"|\s*(?:la|esa|esta|el)\s+(?:pregunta|seccion|casilla|campo)\s+(?:de|sobre)\b[^.!?]{0,40}?"
         r"\b(?:es|se\s+refiere|quiere\s+decir|significa|incluye|cuenta|pide)\b"
+    ),
+    # "su historia" is the reader's only when the sentence speaks to them ("Doña Lupita, su
+    # historia ya salió"); "Su historia está en el muro" after a report is the other family's
+    own_post=re.compile(
+        r"\btu\s+(?:propia\s+)?(?:historia|historias|publicacion|foto|fotos)\b"
+        r"|\A(?=.*\b(?:usted|don|dona|senora|senor|quiere|puedo|necesitamos)\b)"
+        r".*(?<!\bsegun\s)(?<!\ben\s)\bsu\s+(?:propia\s+)?(?:historia|publicacion)\b"
     ),
     survey_quote=re.compile(
         r"\b(?:encuesta|pregunta|formulario|app|aplicacion)\s+(?:pregunta|dice|le\s+pregunta)\s*:?\s*['\"]"
