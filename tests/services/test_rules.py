@@ -209,6 +209,14 @@ TRAPS = [
     "Should we move Tuesday's meeting to the VFW hall? The church has a funeral that day.",
     "Ya debería tener depositado el apoyo de este mes. Si no le aparece, me avisa.",
     "Meetin's at the library Tuesday at 5. Bring the kids if you need to, there'll be snacks.",
+    # generalized after held-out round 31 (heldout63 to heldout66): new members and what a
+    # survey question asks about are not reports either
+    "Le damos la bienvenida a la familia Ramírez, que se une al grupo de Chayo.",
+    "We have two new households joining from Tanke, Mama Aisha invited them.",
+    "Ma, the survey ask about money you give to other people. ₦5,000 to your sister, gift or loan?",
+    "Doña Mercedes, la pregunta 8 se refiere a la plata que usted le dio a otras familias.",
+    "¿La app no te deja subir la foto? Probá cerrarla y volver a abrirla, a veces se traba",
+    "Don Ramiro, la encuesta está en borrador. Tiene que picarle a 'Enviar' hasta abajo.",
 ]
 
 ADVICE_BY_RULE = [

@@ -149,6 +149,8 @@ class Profile:
     survey_quote: re.Pattern[str] = re.compile(r"(?!)")
     # the reader's own story or post ("your story is on the feed now"): not another family's
     own_post: re.Pattern[str] = re.compile(r"(?!)")
+    # members joining the group ("two new households joining", "le damos la bienvenida")
+    group_news: re.Pattern[str] = re.compile(r"(?!)")
     # a question asked as a request ("díganos qué le conviene", "tell me which day suits you")
     indirect_question: re.Pattern[str] = re.compile(r"(?!)")
 
@@ -501,11 +503,13 @@ def _peer_findings(profile: Profile, text: str) -> list[Finding]:
         sentence = text[start:end]
         closing = text[end : end + 1]
         subject = profile.peer_subjects.search(sentence)
-        # congratulations or condolences to another family, or who hosts the meeting, is
-        # group news, not a practice
+        # congratulations or condolences to another family, who joins the group or hosts the
+        # meeting, is group news, not a practice; nor is what a survey question asks about
         news = (
             _is_courtesy(profile, sentence)
             or bool(profile.own_post.search(sentence))  # "your story: 12 people liked it"
+            or bool(profile.group_news.search(sentence))
+            or bool(profile.survey_frame.match(sentence))
             or (profile.gatherings.search(sentence) and not profile.peer_evidence.search(sentence))
         )
         if subject and closing != "?" and not news:

@@ -114,6 +114,7 @@ LOGISTIC_VERBS = frozenset(
     [
         "mandar", "mande", "manda", "enviar", "envie", "envia", "subir", "suba", "sube", "tocar",
         "toque", "toca", "actualizar", "actualice", "actualiza", "confirmar", "confirme",
+        "picar", "picarle", "picale", "pique", "piquele",
         "confirma", "avisar", "avise", "avisa", "llenar", "llene", "llena", "contestar", "conteste",
         "contesta", "responder", "responda", "descargar", "descargue", "descarga", "instalar",
         "instale", "instala", "desinstalar", "desinstale", "reinstalar", "reinstale", "ingresar",

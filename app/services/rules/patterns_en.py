@@ -797,11 +797,15 @@ PROFILE = Profile(
     survey_frame=re.compile(
         r"\s*(?:(?:so|and|ok|okay|also)\s+)?(?:in|on|for|under|at)\s+(?:the|that|this|your)\s+(?:[a-z']+\s+){0,3}?"
         r"(?:question|section|field|box|part|page|screen|tab|column|row)s?\s*[,:]"
-        r"|\s*(?:the|that|this)\s+(?:[a-z']+\s+)?(?:question|section|field|box)\s+(?:about|on|for|of)?"
-        r"[^.!?]{0,40}?\b(?:means|is\s+about|refers\s+to|includes|counts|asks)\b"
+        r"|\s*(?:[a-z]+,\s*)?(?:the|that|this)\s+(?:[a-z']+\s+)?(?:question|section|field|box|survey)\s+"
+        r"(?:about|on|for|of)?[^.!?]{0,40}?\b(?:means|is\s+about|refers\s+to|includes|counts|asks?)\b"
     ),
     own_post=re.compile(
         r"\b(?:your|ur|yo)\s+(?:own\s+)?(?:story|stories|post|posts|photos?|pics?)\b"
+    ),
+    group_news=re.compile(
+        r"\b(?:welcome|welcoming|welcomed)\b|\bnew\s+(?:families|households|members)\b"
+        r"|\b(?:joining|joined|join)\s+(?:the|our|your)\s+group\b"
     ),
     survey_quote=re.compile(
         r"\b(?:survey|question|form|app)\s+(?:asks|says|reads|is\s+asking)(?:\s+you)?\s*:?\s*['\"]"

@@ -329,6 +329,7 @@ BENIGN_HEADS = re.compile(
     r"|(?:cierre|cierra|cerra|cierrela|cierrala|cerrala|salga|sali|salgase)\s+(?:la\s+app\s+)?"
     r"(?:y|e)\s+(?:vuelva|vuelve|volve|entre|entra|abra|abre)\b"
     r"|(?:cierre|cierra|cerra|salga|sali)\s+(?:de\s+)?(?:la\s+)?(?:sesion|cuenta|aplicacion|app)\b"
+    r"|(?:pruebe|proba|prueba)\s+(?:a\s+)?(?:cerrarla|cerrarlo|salir|reiniciar\w*|actualizar\w*)\b"
 )
 
 _PEOPLE = (
@@ -442,7 +443,8 @@ PROFILE = Profile(
     survey_frame=re.compile(
         r"\s*(?:(?:y|ok|tambien)\s+)?(?:en|para)\s+(?:la|el|esa|esta|su)\s+(?:pregunta|seccion|casilla|parte|pantalla"
         r"|campo|columna|fila)\b[^.!?,;:]{0,40}[,:]"
-        r"|\s*(?:la|esa|esta|el)\s+(?:pregunta|seccion|casilla|campo)\s+(?:de|sobre)\b[^.!?]{0,40}?"
+        r"|\s*(?:[a-z]+\s+[a-z]+,\s*|[a-z]+,\s*)?(?:la|esa|esta|el)\s+(?:pregunta|seccion|casilla|campo)"
+        r"\s+(?:\d+\s+|de\b|sobre\b)[^.!?]{0,40}?"
         r"\b(?:es|se\s+refiere|quiere\s+decir|significa|incluye|cuenta|pide)\b"
     ),
     # "su historia" is the reader's only when the sentence speaks to them ("Doña Lupita, su
@@ -451,6 +453,10 @@ PROFILE = Profile(
         r"\btu\s+(?:propia\s+)?(?:historia|historias|publicacion|foto|fotos)\b"
         r"|\A(?=.*\b(?:usted|don|dona|senora|senor|quiere|puedo|necesitamos)\b)"
         r".*(?<!\bsegun\s)(?<!\ben\s)\bsu\s+(?:propia\s+)?(?:historia|publicacion)\b"
+    ),
+    group_news=re.compile(
+        r"\bbienvenida\b|\bse\s+(?:une|unen|suma|suman|integra|integran)\s+al\s+grupo\b"
+        r"|\b(?:familias|hogares|miembros)\s+nuev[oa]s\b|\bnuev[oa]s\s+(?:familias|hogares|miembros)\b"
     ),
     survey_quote=re.compile(
         r"\b(?:encuesta|pregunta|formulario|app|aplicacion)\s+(?:pregunta|dice|le\s+pregunta)\s*:?\s*['\"]"
