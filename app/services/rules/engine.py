@@ -496,6 +496,19 @@ def _imperative_findings(profile: Profile, text: str) -> list[Finding]:
     return findings
 
 
+def _is_group_news(profile: Profile, sentence: str) -> bool:
+    """Congratulations or condolences to another family, who joins the group or hosts the
+    meeting, the reader's own post: news about the group, not a practice; nor is what a survey
+    question asks about."""
+    return (
+        _is_courtesy(profile, sentence)
+        or bool(profile.own_post.search(sentence))  # "your story: 12 people liked it"
+        or bool(profile.group_news.search(sentence))
+        or bool(profile.survey_frame.match(sentence))
+        or bool(profile.gatherings.search(sentence) and not profile.peer_evidence.search(sentence))
+    )
+
+
 def _peer_findings(profile: Profile, text: str) -> list[Finding]:
     """Reports about OTHER households: a peer subject in a sentence that reports something."""
     findings: list[Finding] = []
@@ -503,16 +516,7 @@ def _peer_findings(profile: Profile, text: str) -> list[Finding]:
         sentence = text[start:end]
         closing = text[end : end + 1]
         subject = profile.peer_subjects.search(sentence)
-        # congratulations or condolences to another family, who joins the group or hosts the
-        # meeting, is group news, not a practice; nor is what a survey question asks about
-        news = (
-            _is_courtesy(profile, sentence)
-            or bool(profile.own_post.search(sentence))  # "your story: 12 people liked it"
-            or bool(profile.group_news.search(sentence))
-            or bool(profile.survey_frame.match(sentence))
-            or (profile.gatherings.search(sentence) and not profile.peer_evidence.search(sentence))
-        )
-        if subject and closing != "?" and not news:
+        if subject and closing != "?" and not _is_group_news(profile, sentence):
             life = len(profile.life_terms.findall(sentence))
             app = len(profile.app_terms.findall(sentence))
             reported = profile.peer_evidence.search(sentence) or life > 0
