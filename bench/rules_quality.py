@@ -103,10 +103,10 @@ SET_ROLES = {
     "liaison_messages_heldout64.jsonl": "held-out 64, blind final score of round 30, then TUNED ON",
     "liaison_messages_heldout65.jsonl": "held-out 65, blind final score of round 30, then TUNED ON",
     "liaison_messages_heldout66.jsonl": "held-out 66, blind final score of round 30, then TUNED ON",
-    "liaison_messages_heldout67.jsonl": "held-out 67, blind final score of round 31, NOT tuned on",
-    "liaison_messages_heldout68.jsonl": "held-out 68, blind final score of round 31, NOT tuned on",
-    "liaison_messages_heldout69.jsonl": "held-out 69, blind final score of round 31, NOT tuned on",
-    "liaison_messages_heldout70.jsonl": "held-out 70, blind final score of round 31, NOT tuned on",
+    "liaison_messages_heldout67.jsonl": "held-out 67, blind final score of round 31, then TUNED ON",
+    "liaison_messages_heldout68.jsonl": "held-out 68, blind final score of round 31, then TUNED ON",
+    "liaison_messages_heldout69.jsonl": "held-out 69, blind final score of round 31, then TUNED ON",
+    "liaison_messages_heldout70.jsonl": "held-out 70, blind final score of round 31, then TUNED ON",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 

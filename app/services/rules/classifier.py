@@ -17,6 +17,7 @@ from app.services.rules.engine import (
     Detection,
     Finding,
     Profile,
+    declines_advice,
     detect,
     only_open_questions,
 )
@@ -127,11 +128,13 @@ def classify(
         sentences = model.sentence_probabilities(text)
         advice = [r for r in advice if not _cleared(r, sentences)]
     # Open questions learn ("¿cuántas horas trabaja ahora?"); the model's word weights must not
-    # turn a verification question about life into advice. Steering questions have rules.
+    # turn a verification question about life into advice. Steering questions have rules. Nor
+    # may they overrule a liaison who says they cannot advise ("eso lo decidís vos").
     if (
         not advice
         and model is not None
         and not any(only_open_questions(profile, found) for profile, found in detections)
+        and not any(declines_advice(profile, found) for profile, found in detections)
     ):
         found = _model_reason(text, model, language)
         advice += [found] if found else []

@@ -149,8 +149,16 @@ class Profile:
     survey_quote: re.Pattern[str] = re.compile(r"(?!)")
     # the reader's own story or post ("your story is on the feed now"): not another family's
     own_post: re.Pattern[str] = re.compile(r"(?!)")
-    # members joining the group ("two new households joining", "le damos la bienvenida")
+    # members joining the group ("two new households joining", "le damos la bienvenida"), its
+    # size ("your group is at 9 households now"), births and other family events
     group_news: re.Pattern[str] = re.compile(r"(?!)")
+    # words that report what happens around the group, not a practice ("hosting", "asked",
+    # "confirmó", "domingo"): they are not evidence that a peer mention is a report
+    logistic_words: re.Pattern[str] = re.compile(r"(?!)")
+    # people counted in the reader's own home ("how many people live in the house")
+    household_count: re.Pattern[str] = re.compile(r"(?!)")
+    # the liaison declines to advise ("no te puedo aconsejar, es decisión tuya")
+    declines: re.Pattern[str] = re.compile(r"(?!)")
     # a question asked as a request ("díganos qué le conviene", "tell me which day suits you")
     indirect_question: re.Pattern[str] = re.compile(r"(?!)")
 
@@ -347,6 +355,11 @@ def only_open_questions(profile: Profile, detection: Detection) -> bool:
     )
 
 
+def declines_advice(profile: Profile, detection: Detection) -> bool:
+    """Does the liaison say they cannot advise ("I can't advise you on that, it's your call")?"""
+    return bool(profile.declines.search(detection.normalized.text))
+
+
 def _survey_quotes(profile: Profile, text: str) -> list[tuple[int, int]]:
     quotes = []
     for frame in profile.survey_quote.finditer(text):
@@ -496,16 +509,39 @@ def _imperative_findings(profile: Profile, text: str) -> list[Finding]:
     return findings
 
 
-def _is_group_news(profile: Profile, sentence: str) -> bool:
+def _reports(profile: Profile, sentence: str) -> bool:
+    """Whether a sentence says what someone did or got, beyond who came, asked or hosts."""
+    return bool(profile.peer_evidence.search(profile.logistic_words.sub(" ", sentence)))
+
+
+def _is_own_post(profile: Profile, sentence: str, before: str = "") -> bool:
+    """The reader's own story ("su historia ya está en el muro"). After another family is
+    named, or after a statement, "su historia" is theirs ("Dos muchachos de San Miguel
+    estudiaron inglés… Su historia está en el muro")."""
+    own = profile.own_post.search(sentence)
+    if own is None:
+        return False
+    named = profile.peer_subjects.search(sentence)
+    if named is not None and named.start() < own.start():
+        return False
+    return all(
+        _is_courtesy(profile, before[start:end]) or before[end : end + 1] == "?"
+        for start, end in spans(SENTENCE_BREAK, before)
+        if _WORD.search(before, start, end)
+    )
+
+
+def _is_group_news(profile: Profile, sentence: str, before: str) -> bool:
     """Congratulations or condolences to another family, who joins the group or hosts the
-    meeting, the reader's own post: news about the group, not a practice; nor is what a survey
-    question asks about."""
+    meeting, the reader's own post, people counted in the reader's home: news about the group
+    or the survey, not a practice; nor is what a survey question asks about."""
     return (
         _is_courtesy(profile, sentence)
-        or bool(profile.own_post.search(sentence))  # "your story: 12 people liked it"
+        or _is_own_post(profile, sentence, before)  # "your story: 12 people liked it"
         or bool(profile.group_news.search(sentence))
+        or bool(profile.household_count.search(sentence))
         or bool(profile.survey_frame.match(sentence))
-        or bool(profile.gatherings.search(sentence) and not profile.peer_evidence.search(sentence))
+        or bool(profile.gatherings.search(sentence) and not _reports(profile, sentence))
     )
 
 
@@ -516,15 +552,15 @@ def _peer_findings(profile: Profile, text: str) -> list[Finding]:
         sentence = text[start:end]
         closing = text[end : end + 1]
         subject = profile.peer_subjects.search(sentence)
-        if subject and closing != "?" and not _is_group_news(profile, sentence):
+        if subject and closing != "?" and not _is_group_news(profile, sentence, text[:start]):
             life = len(profile.life_terms.findall(sentence))
             app = len(profile.app_terms.findall(sentence))
-            reported = profile.peer_evidence.search(sentence) or life > 0
+            reported = _reports(profile, sentence) or life > 0
             if reported and not (app > life and life == 0):
                 findings.append(Finding("best_practice.peer_report", start + subject.start(), end))
                 continue
         pointer = profile.feed_pointers.search(sentence)
-        if pointer and not profile.own_post.search(sentence):
+        if pointer and not _is_own_post(profile, sentence, text[:start]):
             findings.append(
                 Finding(
                     "best_practice.feed_pointer", start + pointer.start(), start + pointer.end()

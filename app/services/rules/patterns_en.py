@@ -663,6 +663,7 @@ _PEOPLE = (
     r"|fathers|grandmothers?|grandmas?|grandfathers?|parents|couples?(?!\s+of)|neighbou?rs|people"
     r"|folks|members|youths?|farmers|sellers|traders|vendors|mothers'\s+group|groups?)"
 )
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 PEER_SUBJECTS = re.compile(
     r"\b[a-z]+'s\s+(?:fam|family|household|group)\b|"
     r"\b(?:one|some|many|several|two|three|four|five|a\s+few|most|half)\s+of\s+the\s+(?:[a-z]+\s+)?"
@@ -678,6 +679,8 @@ PEER_SUBJECTS = re.compile(
     r"[a-z'-]+\s+){0,2}?" + _PEOPLE + r"\b"
     r"|\bthe\s+(?!whole\b|same\b|new\b|next\b|other\b|family\b)[a-z]+\s+"
     r"(?:family|families|household|group|cohort|folks|fams|women|mothers)\b"
+    # "our Cuttack group families": a group named by its place
+    r"|\bour\s+(?!seed\b|friend\b|whole\b|new\b|own\b)[a-z]+\s+group\s+(?:families|households|members)\b"
     r"|\b" + _PEOPLE + r"\s+(?:in|from|of|across|at|on)\s+(?:the\s+)?(?!your\b|our\b)[a-z]+"
     r"|\b[a-z]+'s\s+(?:group|family|household)\b|\b(?:news|update)\s+from\b"
     # surnames and titled names as subjects of a report: "the Okafors posted", "Oga Chukwu
@@ -702,7 +705,7 @@ PEER_SUBJECTS = re.compile(
 
 PEER_EVIDENCE = re.compile(
     r"\b[a-z]+ed\b|\b(?:began|begun|did|made|bought|sold|got|paid|went|built|grew|took"
-    r"|found|put|set\s+up|now|shared|posted|reported|told|split|spent|saved|won|run|ran"
+    r"|found|put|set\s+up|now|shared|posted|reported|told|split|spent|saved|won|run|ran|wrote"
     r"|dey|doing|been|are\s+[a-z]+ing|is\s+[a-z]+ing|have\s+been|has\s+been)\b"
 )
 
@@ -752,7 +755,10 @@ PROFILE = Profile(
     stopwords=lex.STOPWORDS,
     ambiguous_logistic_verbs=lex.AMBIGUOUS_LOGISTIC_VERBS,
     gathering_verbs=frozenset(["come"]),
-    gatherings=re.compile(r"\b(?:meeting|meetings|visit|check-in)\b"),
+    gatherings=re.compile(
+        r"\b(?:meeting|meetings|meets|visit|check-in|naming|christening|baptism|wedding|funeral"
+        r"|burial|graduation|shower|birthday|party|cookout|potluck)\b"
+    ),
     gerund_base=lex.gerund_base,
     entry_verbs=frozenset(
         [
@@ -800,12 +806,39 @@ PROFILE = Profile(
         r"|\s*(?:[a-z]+,\s*)?(?:the|that|this)\s+(?:[a-z']+\s+)?(?:question|section|field|box|survey)\s+"
         r"(?:about|on|for|of)?[^.!?]{0,40}?\b(?:means|is\s+about|refers\s+to|includes|counts|asks?)\b"
     ),
+    # "your white corn story", but not "your neighbor's story"
     own_post=re.compile(
-        r"\b(?:your|ur|yo)\s+(?:own\s+)?(?:story|stories|post|posts|photos?|pics?)\b"
+        r"\b(?:your|ur|yo)\s+(?:own\s+)?(?:(?![a-z]+'s\b)[a-z'-]+\s+){0,3}?"
+        r"(?:story|stories|post|posts|photos?|pics?)\b"
     ),
     group_news=re.compile(
         r"\b(?:welcome|welcoming|welcomed)\b|\bnew\s+(?:families|households|members)\b"
-        r"|\b(?:joining|joined|join)\s+(?:the|our|your)\s+group\b"
+        r"|\b(?:joining|joined|join|joins)\s+(?:the|our|your|ur|you\s+all|this)\s+(?:friend\s+)?group\b"
+        # the group's size: "your group is at 9 households now", "8 of 10 families"
+        r"|\b" + _COUNT + r"\s+(?:of\s+(?:10|ten)\s+)?(?:households|families|members|homes)\s+now"
+        r"\s*(?:[,.;:!?]|$)"
+        r"|\b" + _COUNT + r"\s+of\s+(?:10|ten)\s+(?:households|families|members|homes)\b"
+        r"|\bnow\s+(?:has|have)\s+" + _COUNT + r"\s+(?:households|families|members|homes)\b"
+        r"|\bgroup\s+is\s+(?:full|complete)\b|\b(?:spot|spots|place|places|seat|seats)\s+(?:open|left)\b"
+        r"|\bnew\s+(?:baby|babies)\b(?!')|\bpassed\s+(?:away|on)\b"
+    ),
+    logistic_words=re.compile(
+        r"\b(?:(?:is|are|was|were)\s+)?(?:host|hosts|hosted|hosting|invited|invites|inviting"
+        r"|confirmed|asked|asking|said|saying|joined|joining|coming|came|attending|attended"
+        r"|welcomed|called|missed|meets|meet|monday|tuesday|wednesday|thursday|friday|saturday"
+        r"|sunday|weekend)\b|\btold\s+(?:me|us)\b"
+    ),
+    declines=re.compile(
+        r"\b(?:i|we)\s+(?:can't|cannot|can\s+not|am\s+not\s+allowed\s+to|'m\s+not\s+allowed\s+to"
+        r"|are\s+not\s+allowed\s+to|am\s+not\s+supposed\s+to|'m\s+not\s+supposed\s+to)\s+"
+        r"(?:give\s+(?:you\s+|u\s+)?(?:any\s+)?advice|advise|tell\s+(?:you|u)\s+what\s+to\s+do)\b"
+        r"|\b(?:it's|its|that's|thats|it\s+is|that\s+is)\s+(?:your|ur)\s+(?:own\s+)?(?:decision|call|choice)\b"
+    ),
+    household_count=re.compile(
+        r"\b(?:how\s+many|number\s+of|" + _COUNT + r")\s+(?:people|ppl|persons|folks|members|adults"
+        r"|kids|children)\s+(?:who\s+)?(?:(?:are\s+|is\s+)?(?:living|live|lives|dey\s+live|sleep"
+        r"|sleeping|staying|stay|working|work)\s+)?(?:in|for|at)\s+(?:the|your|ur|yo|this|da|di)\s+"
+        r"(?:house|home|household|apartment|flat|compound|room)\b"
     ),
     survey_quote=re.compile(
         r"\b(?:survey|question|form|app)\s+(?:asks|says|reads|is\s+asking)(?:\s+you)?\s*:?\s*['\"]"

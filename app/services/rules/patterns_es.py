@@ -367,6 +367,7 @@ PEER_EVIDENCE = re.compile(
 FEED_POINTERS = re.compile(
     r"\b(?:publicacion|publicaciones|post|fotos|historia|video)\b[^.!?]{0,30}"
     r"\b(?:en|al)\s+(?:el\s+|la\s+)?(?:muro|app|aplicacion)\b"
+    r"|\bsegun\s+sus?\s+(?:publicacion|historia|post)\b"
     r"|\b(?:publico|publicaron|compartio|compartieron|contaron|subieron)\b[^.!?]{0,30}"
     r"\b(?:muro|app|aplicacion)\b|\bahi\s+esta\s+el\s+post\b"
 )
@@ -396,7 +397,10 @@ PROFILE = Profile(
     stopwords=lex.STOPWORDS,
     ambiguous_logistic_verbs=lex.AMBIGUOUS_LOGISTIC_VERBS,
     gathering_verbs=frozenset(["venir", "vengan", "venga", "ven"]),
-    gatherings=re.compile(r"\b(?:reunion|reuniones|visita|asamblea)\b"),
+    gatherings=re.compile(
+        r"\b(?:reunion|reuniones|visita|asamblea|bautizo|bautismo|boda|velorio|entierro|funeral"
+        r"|cumpleanos|quinceanera|comunion|fiesta|graduacion|novena)\b"
+    ),
     command_anywhere=lex.is_enclitic_command,
     follows_subject=lex.follows_subject,
     entry_verbs=frozenset(
@@ -447,16 +451,45 @@ PROFILE = Profile(
         r"\s+(?:\d+\s+|de\b|sobre\b)[^.!?]{0,40}?"
         r"\b(?:es|se\s+refiere|quiere\s+decir|significa|incluye|cuenta|pide)\b"
     ),
-    # "su historia" is the reader's only when the sentence speaks to them ("Doña Lupita, su
-    # historia ya salió"); "Su historia está en el muro" after a report is the other family's
+    # "su historia" is the reader's unless another family is named before it in the sentence
+    # (the engine checks that): "Su historia de los tapetes ya está en el muro"
     own_post=re.compile(
         r"\btu\s+(?:propia\s+)?(?:historia|historias|publicacion|foto|fotos)\b"
-        r"|\A(?=.*\b(?:usted|don|dona|senora|senor|quiere|puedo|necesitamos)\b)"
-        r".*(?<!\bsegun\s)(?<!\ben\s)\bsu\s+(?:propia\s+)?(?:historia|publicacion)\b"
+        r"|(?<!\bsegun\s)(?<!\ben\s)(?<!aron\s)(?<!ieron\s)\bsu\s+(?:propia\s+)?(?:historia|publicacion)\b"
     ),
     group_news=re.compile(
-        r"\bbienvenida\b|\bse\s+(?:une|unen|suma|suman|integra|integran)\s+al\s+grupo\b"
-        r"|\b(?:familias|hogares|miembros)\s+nuev[oa]s\b|\bnuev[oa]s\s+(?:familias|hogares|miembros)\b"
+        r"\bbienvenida\b"
+        r"|\bse\s+(?:une|unen|unio|unieron|suma|suman|sumo|sumaron|integra|integran|integro"
+        r"|integraron)\s+al\s+grupo\b"
+        r"|\b(?:entro|entraron|ingreso|ingresaron|llego|llegaron)\b[^.!?]{0,40}\bal\s+grupo\b"
+        r"|\b(?:familias?|hogar|hogares|miembros?)\s+nuev[oa]s?\b"
+        r"|\bnuev[oa]s?\s+(?:familias?|hogar|hogares|miembros?)\b"
+        # the group's size: "su grupo ya tiene 9 familias, queda un cupo"
+        r"|\bgrupo\s+(?:ya\s+)?(?:tiene|esta\s+en|llego\s+a|esta\s+(?:lleno|completo))\s+"
+        r"(?:\d+|[a-z]+)\s+(?:familias|hogares|miembros)\b|\bgrupo\s+(?:ya\s+)?(?:esta\s+)?(?:lleno|completo)\b"
+        r"|\bcupos?\s+(?:libres?|disponibles?)\b|\bqueda\s+un\s+cupo\b"
+        r"|\bnuev[oa]\s+bebe\b|\bbebe\s+nuev[oa]\b|\bfallecio\b|\bfallecimiento\b"
+    ),
+    # nouns after an article or preposition end in -o like a preterite ("el domingo", "a todo el
+    # grupo"): not a report
+    logistic_words=re.compile(
+        r"\b(?:el|al|del|un|a|su|mi|tu|cada|de|por|para|con|sin|don|dona)\s+[a-z]+o\b"
+        r"|\b(?:ya\s+)?(?:confirmo|confirmaron|invito|invitaron|invita|invitan|pregunto|preguntaron"
+        r"|dijo|dijeron|vino|vinieron|llego|llegaron|se\s+unio|se\s+unieron|entro|entraron|aviso"
+        r"|avisaron)\b|\b(?:lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|todo)\b"
+    ),
+    declines=re.compile(
+        r"\bno\s+(?:te|le|les|los|las)\s+(?:puedo|podemos)\s+(?:aconsejar|dar\s+consejos?|decir\s+que\s+hacer)"
+        r"|\bno\s+(?:puedo|podemos)\s+(?:aconsejarte|aconsejarle|aconsejarles|darte\s+consejos?"
+        r"|darle\s+consejos?|decirte\s+que\s+hacer|decirle\s+que\s+hacer)"
+        r"|\bes\s+(?:decision|cosa)\s+(?:tuya|suya|de\s+ustedes)\b"
+        r"|\b(?:lo|eso\s+lo)\s+(?:decidis|decides|decide|deciden)\s+(?:vos|tu|usted|ustedes)\b"
+    ),
+    household_count=re.compile(
+        r"\b(?:cuant[oa]s|numero\s+de|\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+"
+        r"(?:personas|gente|miembros|adultos|ninos)\s+(?:que\s+)?(?:(?:viven|vive|viviendo|duermen"
+        r"|trabajan|trabajando)\s*)?(?:en\s+(?:la|su|tu|el|esa)\s+(?:casa|hogar|vivienda|cuarto"
+        r"|departamento)\b|(?<=viven)|(?<=viviendo)|(?<=trabajan)|(?<=trabajando))"
     ),
     survey_quote=re.compile(
         r"\b(?:encuesta|pregunta|formulario|app|aplicacion)\s+(?:pregunta|dice|le\s+pregunta)\s*:?\s*['\"]"
