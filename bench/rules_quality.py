@@ -107,10 +107,10 @@ SET_ROLES = {
     "liaison_messages_heldout68.jsonl": "held-out 68, blind final score of round 31, then TUNED ON",
     "liaison_messages_heldout69.jsonl": "held-out 69, blind final score of round 31, then TUNED ON",
     "liaison_messages_heldout70.jsonl": "held-out 70, blind final score of round 31, then TUNED ON",
-    "liaison_messages_heldout71.jsonl": "held-out 71, blind final score of round 32, NOT tuned on",
-    "liaison_messages_heldout72.jsonl": "held-out 72, blind final score of round 32, NOT tuned on",
-    "liaison_messages_heldout73.jsonl": "held-out 73, blind final score of round 32, NOT tuned on",
-    "liaison_messages_heldout74.jsonl": "held-out 74, blind final score of round 32, NOT tuned on",
+    "liaison_messages_heldout71.jsonl": "held-out 71, blind final score of round 32, then TUNED ON",
+    "liaison_messages_heldout72.jsonl": "held-out 72, blind final score of round 32, then TUNED ON",
+    "liaison_messages_heldout73.jsonl": "held-out 73, blind final score of round 32, then TUNED ON",
+    "liaison_messages_heldout74.jsonl": "held-out 74, blind final score of round 32, then TUNED ON",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 

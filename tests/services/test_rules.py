@@ -143,7 +143,6 @@ TRAPS = [
     "Cuando la app te pida la clave, pon la misma de siempre.",
     "Bhai sahab, the photo of the slip is not clear. Kindly send again in daylight.",
     "Tiene que poner los montos en quetzales, no en dólares. ¿Me la corrige?",
-    "Welcome to the program! Your first survey is in. Please take your time with the next one.",
     # generalized after held-out round 23 (heldout33 and heldout34)
     "no worries if ur late this month, just get it in when u can",
     "Please, when you take the photo of the susu card, make sure all the stamps are showing.",
@@ -240,9 +239,45 @@ TRAPS = [
     "Ms. Tanya I know you asked what I'd do about the car, but that's your call.",
     "Me preguntaste si conviene el crédito. No te puedo aconsejar sobre eso, es decisión tuya.",
     "I can't give advice on the loan, that's your decision. Survey is due Friday.",
+    # generalized after held-out round 32 scored (heldout71 to heldout74): births, members
+    # added, a house offered for the meeting, a baptism, the family's own words repeated back,
+    # what the survey asks, "vaya pues"
+    "The Owusu family had a baby girl on Friday, mother and baby are well.",
+    "Los Ramos tuvieron mellizos el lunes, todos bien.",
+    "The Kamara family has been added to our group, they stay on Camp Johnson road.",
+    "Bienvenidos a los Quispe de Sicuani, ya están en el grupo.",
+    "The Patel family has offered their house for the meeting on the 20th. 5pm.",
+    "Los Herrera ofrecieron su casa para la reunión de enero. ¿Les parece?",
+    "La familia Méndez bautizó al niño el sábado. Estuvo bonita la fiesta.",
+    "You said you should have planted earlier. Shall I keep that line in your story?",
+    "La encuesta pregunta si ha pensado en mudarse. Puede responder lo que quiera.",
+    "No estoy autorizada a dar consejos, pero anoto lo que ustedes decidan.",
+    "I won't comment on the loan, I just need the amount for the survey.",
+    "Vaya pues, la reunión es mañana en casa de doña Tina, a las 5.",
 ]
 
 ADVICE_BY_RULE = [
+    # round 33: a warning stands whatever report follows it; nudges after a report
+    ("advice.warning", "Be careful with that money-doubling scheme, last year many families lost"),
+    (
+        "advice.warning",
+        "Lo que le pasó a la familia Ruiz con el prestamista, que le sirva de ejemplo.",
+    ),
+    (
+        "advice.softened_suggestion",
+        "The Addo family started a susu and roofed a house. Maybe worth copying?",
+    ),
+    ("advice.softened_suggestion", "The savings group dey meet Friday. E go good for you to join."),
+    (
+        "advice.first_person_recommendation",
+        "I will advise you to send the boys to the evening classes.",
+    ),
+    (
+        "advice.first_person_recommendation",
+        "We used the envelope method last year. Highly recommend!",
+    ),
+    ("advice.imperative", "Trabaja siete días. Descanse aunque sea el domingo."),
+    ("advice.imperative", "Doña Rosa, aparte algo de la remesa para la escuela."),
     ("advice.second_person_modal", "Great survey! Next month you should pay down the card"),
     ("advice.second_person_modal", "u shud sell the goats b4 rainy season"),
     ("advice.second_person_modal", "Doña Rosa, debería abrir una cuenta de ahorro."),
@@ -490,6 +525,8 @@ def test_rules_read_reports_the_model_blocks(text: str) -> None:
 # App help the rules must pass but the advice model still blocks (it weighs "you should"
 # heavily); kept here so the rules part stays right while the model is improved.
 RULES_ONLY_TRAPS = [
+    # since round 33 the model (threshold 0.69) reads "take your time" as advice
+    "Welcome to the program! Your first survey is in. Please take your time with the next one.",
     "You should see a pop-up asking for your code.",
     "When I visited the Kamaras they had started a susu and saved a lot. Just sharing!",
     "pls double check the savings #, looks like an extra 0",
@@ -500,6 +537,21 @@ RULES_ONLY_TRAPS = [
     "Yo le mandaría el link mañana temprano.",
     "Oiga, ¿dejó en blanco lo de ahorros? Aunque sea ponga 0 si no tiene.",
 ]
+
+
+# The family's own words said back to them are not the liaison's direction (round 33); the
+# advice model, which reads words and not who said them, may still block the first.
+REPORTED_SPEECH = [
+    "You told me you might sell the goat. I only need to know if you sold it this month.",
+    "Usted me dijo que debería vender el terreno. ¿Ya lo vendió?",
+    "Survey question 12 asks if you should have asked for help sooner. Yes or no is fine.",
+]
+
+
+@pytest.mark.parametrize("text", REPORTED_SPEECH)
+def test_rules_do_not_read_reported_speech_as_direction(text: str) -> None:
+    verdict = evaluate_liaison_message(Phase.ONE, text, use_model=False)
+    assert verdict.allowed, verdict.reasons
 
 
 @pytest.mark.parametrize("text", RULES_ONLY_TRAPS)

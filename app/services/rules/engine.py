@@ -159,6 +159,9 @@ class Profile:
     household_count: re.Pattern[str] = re.compile(r"(?!)")
     # the liaison declines to advise ("no te puedo aconsejar, es decisión tuya")
     declines: re.Pattern[str] = re.compile(r"(?!)")
+    # what ends right before a directive that someone else said ("you told me you might take
+    # the loan", "la encuesta pregunta si ha pensado en…"): their words, not the liaison's
+    reported_speech: re.Pattern[str] = re.compile(r"(?!)")
     # a question asked as a request ("díganos qué le conviene", "tell me which day suits you")
     indirect_question: re.Pattern[str] = re.compile(r"(?!)")
 
@@ -369,12 +372,29 @@ def _survey_quotes(profile: Profile, text: str) -> list[tuple[int, int]]:
     return quotes
 
 
+_COMMA = re.compile(r"[,;]")
+
+
+def _own_clause(text: str, start: int, end: int) -> str:
+    """What a directive is about: its own clause when it has one ("be careful with that chit
+    fund, last year many families lost money" warns, whatever the report after it), else the
+    rest of its window ("FYI, a family in Abuja…")."""
+    comma = _COMMA.search(text, start, end)
+    clause = text[start : comma.start() if comma else end]
+    return clause if len(_WORD.findall(clause)) >= 2 else text[start:end]
+
+
 def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
     findings: list[Finding] = []
     quotes = _survey_quotes(profile, text)
     for trigger in profile.triggers:
         for match in trigger.pattern.finditer(text):
             if any(start <= match.start() < end for start, end in quotes):
+                continue
+            said = profile.reported_speech.search(
+                text, _sentence_start(text, match.start()), match.start()
+            )
+            if said is not None:
                 continue
             start, end = _window(text, match.start())
             head, _ = _head(profile, text, match.end(), end)
@@ -385,7 +405,7 @@ def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
                 or _in_indirect_question(profile, text, match.start())
             ):
                 continue
-            about = text[match.end() : end]
+            about = _own_clause(text, match.end(), end)
             # "maybe the families in Ganta…" reports; "you should sell to the households in the
             # colony" still directs the reader, whoever the object is.
             verb = profile.gerund_base(head)
@@ -397,7 +417,8 @@ def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
             if (
                 trigger.check is not Check.ALWAYS
                 and (head in profile.pointer_verbs or not directs)
-                and _about_others(profile, about)
+                and profile.peer_subjects.search(about)
+                and not profile.second_person.search(text, match.end(), end)
             ):
                 continue
             # The directive's own clause decides first ("ensure the children eat greens, the
@@ -511,7 +532,8 @@ def _imperative_findings(profile: Profile, text: str) -> list[Finding]:
 
 def _reports(profile: Profile, sentence: str) -> bool:
     """Whether a sentence says what someone did or got, beyond who came, asked or hosts."""
-    return bool(profile.peer_evidence.search(profile.logistic_words.sub(" ", sentence)))
+    plain = profile.gatherings.sub(" ", profile.logistic_words.sub(" ", sentence))
+    return bool(profile.peer_evidence.search(plain))
 
 
 def _is_own_post(profile: Profile, sentence: str, before: str = "") -> bool:

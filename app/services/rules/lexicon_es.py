@@ -52,7 +52,7 @@ _LIFE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("inscribir", "inscriba", "inscribe"), ("estudiar", "estudie", "estudia"),
     ("vacunar", "vacune", "vacuna"), ("mudar", "mude", "muda"), ("rentar", "rente", "renta"),
     ("alquilar", "alquile", "alquila"), ("arrendar", "arriende", "arrienda"),
-    ("sembrar", "siembre", "siembra"),
+    ("sembrar", "siembre", "siembra"), ("descansar", "descanse", "descansa"),
     ("solicitar", "solicite", "solicita"), ("aplicar", "aplique", "aplica"),
     # decisiones
     ("evitar", "evite", "evita"), ("considerar", "considere", "considera"),
@@ -160,8 +160,8 @@ _ONE_CLITIC = re.compile(r"(?:se|le|les|lo|la|los|las|me|te|nos)$")
 
 def base_form(word: str) -> str:
     """Strip enclitic pronouns: "enfoquese" -> "enfoque", "desinstalarla" -> "desinstalar"."""
-    if word in LOGISTIC_VERBS:
-        return word  # "revise" is a verb, not "revi" + "se"
+    if word in LOGISTIC_VERBS or word in LIFE_VERB_FORMS:
+        return word  # "revise", "aparte" are verbs, not "revi" + "se", "apar" + "te"
     # One pronoun at a time, so "apuntelo" is "apunte" (+ "lo"), not "apun" (+ "te" + "lo")
     stem = word
     while len(stem) > 4 and (match := _ONE_CLITIC.search(stem)):

@@ -228,7 +228,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|rent|charge|raise|lower|send|enroll|apply|sign|sit|set|give|let|tell|pick|reconsider"
             r"|store|plant|harvest|grow|stock|invest|lock|hide"
             r"|rethink)\b(?!\s+(?:you|u)\s+that\b)|\bi\s+(?:wouldn't|would\s+not|wouldnt|wudnt|wldnt)\s+(?:[a-z]+\s+)?(?=[a-z])"
-            r"|\b(?:i|we)\s+(?:really\s+|strongly\s+|highly\s+|would\s+|'d\s+)?(?:(?:like|want"
+            r"|(?:^|(?<=[.!?,]\s))(?:highly|strongly|totally|definitely)\s+recommend\b"
+            r"|\b(?:i|we)\s+(?:really\s+|strongly\s+|highly\s+|would\s+|'d\s+|will\s+|'ll\s+)?(?:(?:like|want"
             r"|wish|have)\s+to\s+|wanna\s+)?(?:recommend|suggest|advise|urge|encourage)\b"
             r"(?!\s+(?:you|u)\s+that\b)"
             r"|(?=[aeu][dnr])(?<!\banyone\s)(?<!\bsomeone\s)(?<!\bsomebody\s)(?<!\banybody\s)(?<!\bwho\s)"
@@ -548,7 +549,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\bsomething\s+(?:to|for\s+(?:you|y'all|una)\s+to)\s+(?:think\s+about|consider|discuss"
             r"|look\s+into|try|keep\s+in\s+mind)\b|\bmight\s+be\s+something\s+for\s+(?:you|y'all|una)\b"
             r"|\b(?:(?:it's|it\s+is|might\s+be|could\s+be)\s+)?worth\s+(?:going|checking(?:\s+out)?|trying"
-            r"|visiting|applying|asking|a\s+(?:look|try|visit|shot))\b"
+            r"|visiting|applying|asking|copying|doing|a\s+(?:look|try|visit|shot))\b"
+            r"|\b(?:e|it)\s+(?:go|fit|will|would)\s+(?:be\s+)?(?:good|better|make\s+sense)\s+(?:for|if)\s+"
+            r"(?:you|u|una)\b"
         ),
         Check.STRONG,
         judges_subject=True,
@@ -821,10 +824,12 @@ PROFILE = Profile(
         r"|\bnow\s+(?:has|have)\s+" + _COUNT + r"\s+(?:households|families|members|homes)\b"
         r"|\bgroup\s+is\s+(?:full|complete)\b|\b(?:spot|spots|place|places|seat|seats)\s+(?:open|left)\b"
         r"|\bnew\s+(?:baby|babies)\b(?!')|\bpassed\s+(?:away|on)\b"
+        r"|\bhad\s+(?:a|their|her|his)\s+(?:new\s+)?(?:baby|babies|twins)\b"
+        r"|\b(?:added|been\s+added)\s+to\s+(?:the|our|your|this)\s+(?:friend\s+)?group\b"
     ),
     logistic_words=re.compile(
         r"\b(?:(?:is|are|was|were)\s+)?(?:host|hosts|hosted|hosting|invited|invites|inviting"
-        r"|confirmed|asked|asking|said|saying|joined|joining|coming|came|attending|attended"
+        r"|confirmed|asked|asking|said|saying|joined|joining|coming|came|attending|attended|offered"
         r"|welcomed|called|missed|meets|meet|monday|tuesday|wednesday|thursday|friday|saturday"
         r"|sunday|weekend)\b|\btold\s+(?:me|us)\b"
     ),
@@ -833,6 +838,13 @@ PROFILE = Profile(
         r"|are\s+not\s+allowed\s+to|am\s+not\s+supposed\s+to|'m\s+not\s+supposed\s+to)\s+"
         r"(?:give\s+(?:you\s+|u\s+)?(?:any\s+)?advice|advise|tell\s+(?:you|u)\s+what\s+to\s+do)\b"
         r"|\b(?:it's|its|that's|thats|it\s+is|that\s+is)\s+(?:your|ur)\s+(?:own\s+)?(?:decision|call|choice)\b"
+        r"|\bi\s+(?:won't|will\s+not|can't|cannot|don't|do\s+not)\s+(?:comment|judge)\b"
+        r"|\bnot\s+(?:allowed|supposed|authorized|permitted)\s+to\s+(?:give\s+(?:you\s+)?(?:any\s+)?advice"
+        r"|advise)\b"
+    ),
+    reported_speech=re.compile(
+        r"\b(?:you|u|ya)\s+(?:said|told\s+(?:me|us)|mentioned|wrote|were\s+saying)\s+(?:that\s+)?\s*$"
+        r"|\b(?:survey|question|form)\s+(?:\d+\s+)?(?:asks|ask|is\s+asking)\s+(?:you\s+)?(?:whether|if)\s+\s*$"
     ),
     household_count=re.compile(
         r"\b(?:how\s+many|number\s+of|" + _COUNT + r")\s+(?:people|ppl|persons|folks|members|adults"

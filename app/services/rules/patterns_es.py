@@ -294,6 +294,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bdespues\s+sube\b|\bsuben?\s+(?:el\s+|los\s+)?precios?\b|\bse\s+va\s+a\s+encarecer\b"
             r"|\bsi\s+no\s+(?:le|te)\s+(?:cobran|quitan|cortan)\b|\bo\s+le\s+(?:cobran|quitan"
             r"|cortan)\b|\bes\s+(?:una\s+)?estafa\b|\bno\s+tiene\s+(?:ningun\s+)?sentido\b|\bcreame\b|\bhagame\s+caso\b"
+            r"|\bque\s+(?:le|te|les)\s+sirva\s+de\s+(?:ejemplo|leccion)\b"
         ),
         Check.STRONG,
     ),
@@ -302,7 +303,7 @@ TRIGGERS: tuple[Trigger, ...] = (
 CLAUSE_PREFIX = re.compile(
     r"(?:\s*(?:y|e|tambien|ademas|pero|entonces|bueno|oiga|oye|mire|mira|por\s+favor|porfa|"
     r"ya|primero|luego|despues|ahora|asi\s+que|pues|senora|senor|dona|don|amiga|vecina|"
-    r"hola|ok|oka|nomas|solo|mejor|por\s+cierto|hermana|mija|mijo|comadre|compadre|"
+    r"hola|ok|oka|nomas|solo|mejor|por\s+cierto|vaya\s+pues|hermana|mija|mijo|comadre|compadre|"
     r"(?:el|la|este|esta|cada)\s+(?:proximo|proxima|siguiente)?\s*(?:mes|semana|vez|quincena)|"
     r"de\s+ahora\s+en\s+adelante|siempre|mientras\s+tanto|hoy|manana|de\s+una\s+vez|"
     r"de\s+paso|aprovechando|aprovecha\s+y|aproveche\s+y|mi\s+amor|mija|mijo|parcera|parcero|"
@@ -458,7 +459,9 @@ PROFILE = Profile(
         r"|(?<!\bsegun\s)(?<!\ben\s)(?<!aron\s)(?<!ieron\s)\bsu\s+(?:propia\s+)?(?:historia|publicacion)\b"
     ),
     group_news=re.compile(
-        r"\bbienvenida\b"
+        r"\bbienvenid[oa]s?\b|\bya\s+(?:estan|esta)\s+en\s+el\s+grupo\b"
+        r"|\b(?:tuvo|tuvieron)\s+(?:a\s+)?(?:su\s+|un\s+|una\s+)?(?:bebe|nene|nena|gemel[oa]s|mellizos|cuates)\b"
+        r"|\bnaci(?:o|eron)\s+(?:el|la|su|sus|los|las)\b"
         r"|\bse\s+(?:une|unen|unio|unieron|suma|suman|sumo|sumaron|integra|integran|integro"
         r"|integraron)\s+al\s+grupo\b"
         r"|\b(?:entro|entraron|ingreso|ingresaron|llego|llegaron)\b[^.!?]{0,40}\bal\s+grupo\b"
@@ -476,7 +479,7 @@ PROFILE = Profile(
         r"\b(?:el|al|del|un|a|su|mi|tu|cada|de|por|para|con|sin|don|dona)\s+[a-z]+o\b"
         r"|\b(?:ya\s+)?(?:confirmo|confirmaron|invito|invitaron|invita|invitan|pregunto|preguntaron"
         r"|dijo|dijeron|vino|vinieron|llego|llegaron|se\s+unio|se\s+unieron|entro|entraron|aviso"
-        r"|avisaron)\b|\b(?:lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|todo)\b"
+        r"|avisaron|ofrecio|ofrecieron)\b|\b(?:lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|todo)\b"
     ),
     declines=re.compile(
         r"\bno\s+(?:te|le|les|los|las)\s+(?:puedo|podemos)\s+(?:aconsejar|dar\s+consejos?|decir\s+que\s+hacer)"
@@ -484,6 +487,13 @@ PROFILE = Profile(
         r"|darle\s+consejos?|decirte\s+que\s+hacer|decirle\s+que\s+hacer)"
         r"|\bes\s+(?:decision|cosa)\s+(?:tuya|suya|de\s+ustedes)\b"
         r"|\b(?:lo|eso\s+lo)\s+(?:decidis|decides|decide|deciden)\s+(?:vos|tu|usted|ustedes)\b"
+        r"|\bno\s+(?:puedo|podemos|debo)\s+(?:aconsejar|dar\s+consejos?)\b"
+        r"|\bno\s+(?:estoy|estamos)\s+autorizad[oa]s?\s+(?:a|para)\s+(?:dar\s+consejos?|aconsejar)\b"
+    ),
+    reported_speech=re.compile(
+        r"\b(?:usted|vos|tu)\s+(?:me\s+)?(?:dijo|dijiste|escribio|escribiste|conto|contaste|menciono)"
+        r"\s+(?:que\s+)?\s*$|\bme\s+(?:dijo|dijiste|conto|contaste)\s+(?:que\s+)?\s*$"
+        r"|\b(?:encuesta|pregunta|formulario)\s+(?:\d+\s+)?(?:pregunta|le\s+pregunta|dice)\s+(?:si|que)\s+\s*$"
     ),
     household_count=re.compile(
         r"\b(?:cuant[oa]s|numero\s+de|\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+"
