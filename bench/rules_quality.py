@@ -111,10 +111,10 @@ SET_ROLES = {
     "liaison_messages_heldout72.jsonl": "held-out 72, blind final score of round 32, then TUNED ON",
     "liaison_messages_heldout73.jsonl": "held-out 73, blind final score of round 32, then TUNED ON",
     "liaison_messages_heldout74.jsonl": "held-out 74, blind final score of round 32, then TUNED ON",
-    "liaison_messages_heldout75.jsonl": "held-out 75, blind final score of round 33, NOT tuned on",
-    "liaison_messages_heldout76.jsonl": "held-out 76, blind final score of round 33, NOT tuned on",
-    "liaison_messages_heldout77.jsonl": "held-out 77, blind final score of round 33, NOT tuned on",
-    "liaison_messages_heldout78.jsonl": "held-out 78, blind final score of round 33, NOT tuned on",
+    "liaison_messages_heldout75.jsonl": "held-out 75, blind final score of round 33, then TUNED ON",
+    "liaison_messages_heldout76.jsonl": "held-out 76, blind final score of round 33, then TUNED ON",
+    "liaison_messages_heldout77.jsonl": "held-out 77, blind final score of round 33, then TUNED ON",
+    "liaison_messages_heldout78.jsonl": "held-out 78, blind final score of round 33, then TUNED ON",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 

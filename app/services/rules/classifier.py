@@ -20,6 +20,8 @@ from app.services.rules.engine import (
     declines_advice,
     detect,
     only_open_questions,
+    refusals,
+    survey_wording,
 )
 from app.services.rules.language import (
     SUPPORTED,
@@ -99,6 +101,14 @@ def _cleared(reason: Reason, sentences: list[tuple[int, int, float]]) -> bool:
     return reason.rule_id in GUESSED_FROM_POSITION and all(p < CLEARLY_NOT_ADVICE for p in touched)
 
 
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` replaced by spaces, so offsets still match the original."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def _model_reason(text: str, model: AdviceModel, language: str) -> Reason | None:
     evidence = model.advice_evidence(text)
     if evidence is None:
@@ -124,6 +134,8 @@ def classify(
     for _, detection in detections:
         advice += [_reason(text, detection, f, language) for f in detection.advice]
         peer += [_reason(text, detection, f, language) for f in detection.peer]
+    refused = [span for profile, found in detections for span in refusals(profile, found)]
+    advice = [r for r in advice if not any(start <= r.start < end for start, end in refused)]
     if model is not None and any(r.rule_id in GUESSED_FROM_POSITION for r in advice):
         sentences = model.sentence_probabilities(text)
         advice = [r for r in advice if not _cleared(r, sentences)]
@@ -136,7 +148,8 @@ def classify(
         and not any(only_open_questions(profile, found) for profile, found in detections)
         and not any(declines_advice(profile, found) for profile, found in detections)
     ):
-        found = _model_reason(text, model, language)
+        survey = [span for profile, found in detections for span in survey_wording(profile, found)]
+        found = _model_reason(_blank(text, survey), model, language)
         advice += [found] if found else []
     if advice:
         return Category.ADVICE, _dedupe(advice) + _dedupe(peer)

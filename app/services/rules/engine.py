@@ -162,6 +162,8 @@ class Profile:
     # what ends right before a directive that someone else said ("you told me you might take
     # the loan", "la encuesta pregunta si ha pensado en…"): their words, not the liaison's
     reported_speech: re.Pattern[str] = re.compile(r"(?!)")
+    # a survey question put in the liaison's words ("the survey asks if you tried to borrow")
+    survey_question: re.Pattern[str] = re.compile(r"(?!)")
     # a question asked as a request ("díganos qué le conviene", "tell me which day suits you")
     indirect_question: re.Pattern[str] = re.compile(r"(?!)")
 
@@ -361,6 +363,27 @@ def only_open_questions(profile: Profile, detection: Detection) -> bool:
 def declines_advice(profile: Profile, detection: Detection) -> bool:
     """Does the liaison say they cannot advise ("I can't advise you on that, it's your call")?"""
     return bool(profile.declines.search(detection.normalized.text))
+
+
+def survey_wording(profile: Profile, detection: Detection) -> list[tuple[int, int]]:
+    """Where, in the original text, the survey's own question is given, quoted or reported
+    ("the form asks 'Did you try to get a loan?'"): the survey's words, not the liaison's."""
+    text = detection.normalized.text
+    spans = _survey_quotes(profile, text) + [
+        (match.end(), _sentence_end(text, match.end()))
+        for match in profile.survey_question.finditer(text)
+    ]
+    return [detection.normalized.original_span(start, end) for start, end in spans]
+
+
+def refusals(profile: Profile, detection: Detection) -> list[tuple[int, int]]:
+    """Where, in the original text, the liaison declines to advise ("no doy consejos"): the
+    words of advice there ("consejos") are refused, not given."""
+    normalized = detection.normalized
+    return [
+        normalized.original_span(*match.span())
+        for match in profile.declines.finditer(normalized.text)
+    ]
 
 
 def _survey_quotes(profile: Profile, text: str) -> list[tuple[int, int]]:

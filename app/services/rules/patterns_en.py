@@ -56,11 +56,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?<!\bwrote\sthat\s)(?<!\bsaid\sthat\s)(?<!\bmentioned\sthat\s)(?<!\btold\sme\s)"
             r"(?<!\bif\s)"
             rf"\b{_YOU}\s+{_ADV}(?:should(?:n't)?|must|need\s+to|needs\s+to|have\s+to|has\s+to"
-            r"|ought\s+to|oughta|'d\s+better|had\s+better|better|got\s+to|gotta|may\s+please"
+            r"|ought\s+to|oughta|'d\s+better(?!\s+believe)|had\s+better|better(?!\s+believe)|got\s+to|gotta|may\s+please"
             r"|can\s+please|please|would\s+do\s+well\s+to|are\s+going\s+to\s+have\s+to"
             r"|need\s+(?:a|an|some|more|another)(?!\s+(?:days?|time|minutes?|copy|link|code)\b)"
             r"|go\s+do\s+(?:well|better))\b"
-            r"|\byou'd\s+(?:really\s+)?better\b|\byou're\s+(?:going\s+to|gonna)\s+(?:have|need)\s+to\b"
+            r"|\byou'd\s+(?:really\s+)?better\b(?!\s+believe\b)|\byou're\s+(?:going\s+to|gonna)\s+(?:have|need)\s+to\b"
         ),
         Check.STRONG,
     ),
@@ -550,6 +550,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|look\s+into|try|keep\s+in\s+mind)\b|\bmight\s+be\s+something\s+for\s+(?:you|y'all|una)\b"
             r"|\b(?:(?:it's|it\s+is|might\s+be|could\s+be)\s+)?worth\s+(?:going|checking(?:\s+out)?|trying"
             r"|visiting|applying|asking|copying|doing|a\s+(?:look|try|visit|shot))\b"
+            # after a report: "Next Tobaski it's your turn!"
+            r"|\b(?:it's|its|it\s+is|now\s+it's)\s+(?:your|ur|una)\s+turn\b(?!\s+to\s+(?:host|bring|lead|present"
+            r"|speak|share|cook|pray|open|close|send|upload)\b)"
             r"|\b(?:e|it)\s+(?:go|fit|will|would)\s+(?:be\s+)?(?:good|better|make\s+sense)\s+(?:for|if)\s+"
             r"(?:you|u|una)\b"
         ),
@@ -603,11 +606,15 @@ CLAUSE_PREFIX = re.compile(
 
 NEGATION = re.compile(
     r"(?:don't|do\s+not|never|no\s+need\s+to|try\s+not\s+to|"
-    r"please\s+don't|pls\s+don't|no|not)\s+(?:ever\s+|even\s+)?"
+    # "not cash this time" contrasts ("by mobile money, not cash"); "not" alone is no command
+    r"please\s+don't|pls\s+don't|no|not(?!\s+[a-z]+\s+(?:this|that|next)\s+time\b))\s+(?:ever\s+|even\s+)?"
 )
 
 # Directive scopes that are expectations, courtesy or app help, not direction.
 BENIGN_HEADS = re.compile(
+    # answering the survey: "pick yes or no, whichever is true"; a potluck: "bring whatever"
+    r"(?:pick|put|tick|choose|select|answer|mark|circle|write)\s+(?:yes\b|no\b|whatever\b|whichever\b"
+    r"|what(?:ever)?\s+is\s+true\b)|bring\s+(?:whatever|anything|something)\b|"
     r"(?:have|'ve|of)\s+(?:already\s+)?(?:received|gotten|got|get|been|seen|heard|arrived|hit|landed"
     r"|reached|come\s+in|gone\s+through)\b"
     r"|be\s+(?:getting|receiving)\s+(?:it|the|a|your|an|back|from)\b[^.?!]{0,40}"
@@ -680,7 +687,9 @@ PEER_SUBJECTS = re.compile(
     r"|a\s+few|few|other|\d+|most|lots\s+of|a\s+couple\s+of|a\s+group\s+of|a\s+bunch\s+of"
     r"|half\s+the|these|another)\s+(?:(?!(?:for|to|with|of|in|on|from|at|by|your|our|my)\s)"
     r"[a-z'-]+\s+){0,2}?" + _PEOPLE + r"\b"
-    r"|\bthe\s+(?!whole\b|same\b|new\b|next\b|other\b|family\b)[a-z]+\s+"
+    # "the savings group" is where money goes, not a family: "put $20 in the savings group"
+    r"|\bthe\s+(?!whole\b|same\b|new\b|next\b|other\b|family\b|savings\b|susu\b|thrift\b|chit\b"
+    r"|prayer\b|whatsapp\b|support\b)[a-z]+\s+"
     r"(?:family|families|household|group|cohort|folks|fams|women|mothers)\b"
     # "our Cuttack group families": a group named by its place
     r"|\bour\s+(?!seed\b|friend\b|whole\b|new\b|own\b)[a-z]+\s+group\s+(?:families|households|members)\b"
@@ -825,6 +834,10 @@ PROFILE = Profile(
         r"|\bgroup\s+is\s+(?:full|complete)\b|\b(?:spot|spots|place|places|seat|seats)\s+(?:open|left)\b"
         r"|\bnew\s+(?:baby|babies)\b(?!')|\bpassed\s+(?:away|on)\b"
         r"|\bhad\s+(?:a|their|her|his)\s+(?:new\s+)?(?:baby|babies|twins)\b"
+        r"|\bgot\s+married\b|\bgot\s+engaged\b"
+        # why a meeting moves: "a few folks work late Thursday"
+        r"|\b(?:work|works|working)\s+(?:late\s+|nights\s+|weekends\s+)?(?:on\s+)?(?:mondays?|tuesdays?"
+        r"|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|nights|weekends|evenings|late)\b"
         r"|\b(?:added|been\s+added)\s+to\s+(?:the|our|your|this)\s+(?:friend\s+)?group\b"
     ),
     logistic_words=re.compile(
@@ -837,10 +850,19 @@ PROFILE = Profile(
         r"\b(?:i|we)\s+(?:can't|cannot|can\s+not|am\s+not\s+allowed\s+to|'m\s+not\s+allowed\s+to"
         r"|are\s+not\s+allowed\s+to|am\s+not\s+supposed\s+to|'m\s+not\s+supposed\s+to)\s+"
         r"(?:give\s+(?:you\s+|u\s+)?(?:any\s+)?advice|advise|tell\s+(?:you|u)\s+what\s+to\s+do)\b"
+        r"(?![^.!?]{0,20}\bbut\s+(?:i|let\s+me)\b)"
         r"|\b(?:it's|its|that's|thats|it\s+is|that\s+is)\s+(?:your|ur)\s+(?:own\s+)?(?:decision|call|choice)\b"
         r"|\bi\s+(?:won't|will\s+not|can't|cannot|don't|do\s+not)\s+(?:comment|judge)\b"
+        # "I can't tell you what to do, but I can tell you Miss Ruth lost her trailer" advises
+        r"(?![^.!?]{0,20}\bbut\s+(?:i|let\s+me)\b)"
+        r"|\b(?:we|i)\s+(?:don't|do\s+not|never)\s+give\s+(?:any\s+)?advice\b"
+        r"|\b(?:i|we)\s+(?:can't|cannot|can\s+not)\s+tell\s+(?:you|u)\s+(?:if|whether)\s+[^.!?,;]*"
         r"|\bnot\s+(?:allowed|supposed|authorized|permitted)\s+to\s+(?:give\s+(?:you\s+)?(?:any\s+)?advice"
         r"|advise)\b"
+    ),
+    survey_question=re.compile(
+        r"\b(?:survey|question|form)(?:\s+\d+)?\s+(?:asks|ask|is\s+asking)\s+(?:you\s+)?(?:if|whether"
+        r"|how|what|when|who|which)\b"
     ),
     reported_speech=re.compile(
         r"\b(?:you|u|ya)\s+(?:said|told\s+(?:me|us)|mentioned|wrote|were\s+saying)\s+(?:that\s+)?\s*$"
@@ -853,7 +875,8 @@ PROFILE = Profile(
         r"(?:house|home|household|apartment|flat|compound|room)\b"
     ),
     survey_quote=re.compile(
-        r"\b(?:survey|question|form|app)\s+(?:asks|says|reads|is\s+asking)(?:\s+you)?\s*:?\s*['\"]"
+        r"\b(?:survey|question|form|app)(?:\s+\d+|\s+(?:on|in)\s+(?:page|screen|section)\s+\d+"
+        r"|\s+number\s+\d+)?\s+(?:asks|ask|says|reads|is\s+asking)(?:\s+you)?\s*:?\s*['\"]"
     ),
     indirect_question=re.compile(
         r"(?:please\s+|kindly\s+|just\s+|so\s+)?(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)"

@@ -45,6 +45,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?<!\bninos\s)(?<!\bhijos\s)(?<!\bmamas\s)(?<!\bvecinas\s)(?<!\bvecinos\s)"
             r"(?<!\bdos\s)(?<!\btres\s)(?<!\bcuatro\s)(?<!\bcinco\s)(?<!\btodas\s)(?<!\btodos\s)"
             r"(?<!\bambas\s)(?<!\bambos\s)(?<!\bfamilias\s)(?<!\bmujeres\s)"
+            # "la encuesta puede esperar": the thing named before can, not the reader
+            r"(?<!\bencuesta\s)(?<!\bpago\s)(?<!\bapoyo\s)(?<!\breunion\s)(?<!\bfoto\s)"
             rf"{_NOT_REQUEST}\b(?:usted\s+|tu\s+|ustedes\s+)?(?:podria|podrias|podrian|puede"
             r"|puedes|podes|pueden|pudiera|pudieras|necesita|necesitas|necesitan|necesitas)\b"
         ),
@@ -85,7 +87,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "advice.second_person_modal",
         _rx(
-            r"\b(?:te|le|les|nos)?\s*toca\b"
+            # "no me toca dar consejos" says what is not the liaison's place
+            r"\b(?<!\bme\s)(?:(?:te|le|les|nos)\s+)?toca\b(?!\s+a\s+(?:mi|nosotros)\b)"
             r"|\b(?:le|te|les)\s+(?:serviria|sirve|sirva|ayudaria|ayude|convendria|convenga"
             r"|iria\s+mejor|irian\s+mejor|va\s+a\s+ir\s+mejor"
             r"|vendria\s+bien|caeria\s+bien|haria\s+bien|iria\s+mejor)\b"
@@ -164,7 +167,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|toda\s+mama|todo\s+hogar|toda\s+persona|todas\s+las\s+familias|las\s+familias"
             r"|los\s+padres|uno)\s+(?:no\s+)?(?:deberia|debe|tiene\s+que|necesita)\b"
             r"|\b(?:los|las|el|la|ese|esa|esos|esas)\s+(?:[a-z]+\s+){1,2}?(?:deberian|deberia"
-            r"|deben|debe|tienen\s+que|tiene\s+que|necesita\s+(?=ir|ver|comer|dormir|tomar|estudiar)"
+            # "la que usted debe" owes; "el niño debe comer" directs
+            r"|deben(?=\s+[a-z]+(?:ar|er|ir)(?:se|le|les|lo|la|los|las)?\b)"
+            r"|debe(?=\s+[a-z]+(?:ar|er|ir)(?:se|le|les|lo|la|los|las)?\b)"
+            r"|tienen\s+que|tiene\s+que|necesita\s+(?=ir|ver|comer|dormir|tomar|estudiar)"
             r"|necesitan\s+(?=ir|ver|comer|dormir|tomar|estudiar))\s*(?!(?:llegar|aparecer|estar|haber|salir"
             r"|verse|quedar)\b)"
         ),
@@ -263,6 +269,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "advice.peer_nudge",
         _rx(
             r"\bhacer\s+lo\s+mismo\b|\bhaga\s+lo\s+mismo\b|\bhaz\s+lo\s+mismo\b"
+            # after a report: "Ya le toca a usted, don Chepe"
+            r"|\b(?:ya\s+|ahora\s+)(?:le|te|les)\s+toca\s+a\s+(?:usted|ustedes|vos|ti)\b(?!\s+(?:llevar|traer"
+            r"|hospedar|organizar|recibir|mandar|enviar|subir)\b)"
             r"|\b(?:(?:usted|tu|ustedes)\s+)?(?:y\s+sus?\s+[a-z]+\s+)?(?:tambien\s+)?(?:podria|podrian"
             r"|puede|pueden|podrias)\s+(?:hacerlo|intentarlo|probarlo|hacer\s+algo\s+asi)\b"
             r"|\b(?:intentelo|pruebelo|animese|animate|animense)\b"
@@ -305,6 +314,7 @@ CLAUSE_PREFIX = re.compile(
     r"ya|primero|luego|despues|ahora|asi\s+que|pues|senora|senor|dona|don|amiga|vecina|"
     r"hola|ok|oka|nomas|solo|mejor|por\s+cierto|vaya\s+pues|hermana|mija|mijo|comadre|compadre|"
     r"(?:el|la|este|esta|cada)\s+(?:proximo|proxima|siguiente)?\s*(?:mes|semana|vez|quincena)|"
+    r"la\s+proxima|"
     r"de\s+ahora\s+en\s+adelante|siempre|mientras\s+tanto|hoy|manana|de\s+una\s+vez|"
     r"de\s+paso|aprovechando|aprovecha\s+y|aproveche\s+y|mi\s+amor|mija|mijo|parcera|parcero|"
     r"oe|ideay|chale|mano|mana|vea|che|ey|bien|ahi|entonces|tu|usted|vos|ustedes|"
@@ -324,13 +334,18 @@ BENIGN_HEADS = re.compile(
     r"|llameme|llamame|escribame|escribeme"
     r"|mandeme|mandame)\b|cuidese\b|cuidate\b|(?:diganme|diganos|avisenme|avisenos)\b"
     r"|(?:tomese|tome|tomate|tomen|tomense)\s+(?:su|tu|el|todo\s+el)\s+tiempo\b"
-    r"|tener\s+(?:ya\s+)?(?:depositad[oa]\s+|recibid[oa]\s+)?(?:el|su|tu|la)\s+(?:plata\s+del\s+|dinero\s+del\s+)?(?:estipendio|pago|apoyo|deposito|mensaje|codigo|enlace)\b|(?:cuente|cuenta|cuenten|conta)\s+conmigo\b"
+    r"|tener\s+(?:ya\s+)?(?:depositad[oa]\s+|recibid[oa]\s+)?(?:el|su|tu|la|un|una)\s+(?:plata\s+del\s+|dinero\s+del\s+)?(?:estipendio|pago|apoyo|deposito|mensaje|codigo|enlace)\b|(?:cuente|cuenta|cuenten|conta)\s+conmigo\b"
     r"|[a-z]+(?:la|lo|las|los)\s+(?:otra\s+vez|de\s+nuevo)\b"
     # "cierre y vuelva a abrir": restarting the app
     r"|(?:cierre|cierra|cerra|cierrela|cierrala|cerrala|salga|sali|salgase)\s+(?:la\s+app\s+)?"
     r"(?:y|e)\s+(?:vuelva|vuelve|volve|entre|entra|abra|abre)\b"
     r"|(?:cierre|cierra|cerra|salga|sali)\s+(?:de\s+)?(?:la\s+)?(?:sesion|cuenta|aplicacion|app)\b"
-    r"|(?:pruebe|proba|prueba)\s+(?:a\s+)?(?:cerrarla|cerrarlo|salir|reiniciar\w*|actualizar\w*)\b"
+    r"|(?:pruebe|proba|prueba|intente|intenta|intenta)\s+(?:a\s+)?(?:cerrarla|cerrarlo|salir|reiniciar\w*"
+    r"|actualizar\w*|desinstalar\w*|reinstalar\w*|instalar\w*|otra\s+vez|de\s+nuevo|nuevamente"
+    r"|mas\s+tarde)\b"
+    # answering the survey: "responda sí o no"; "no me toca a mí decirle": not my place
+    r"|(?:responda|conteste|ponga|marque|elija|responde|contesta|pon|marca|elegi|marca)\s+(?:si|no"
+    r"|lo\s+que\s+sea)\b|toca\s+a\s+(?:mi|nosotros)\b"
 )
 
 _PEOPLE = (
@@ -462,6 +477,11 @@ PROFILE = Profile(
         r"\bbienvenid[oa]s?\b|\bya\s+(?:estan|esta)\s+en\s+el\s+grupo\b"
         r"|\b(?:tuvo|tuvieron)\s+(?:a\s+)?(?:su\s+|un\s+|una\s+)?(?:bebe|nene|nena|gemel[oa]s|mellizos|cuates)\b"
         r"|\bnaci(?:o|eron)\s+(?:el|la|su|sus|los|las)\b"
+        r"|\bse\s+cas(?:o|aron)\b|\bestren(?:o|aron)\s+niet[oa]s?\b|\bnuev[oa]\s+niet[oa]\b"
+        # why a meeting moves: "varias señoras trabajan entre semana"
+        r"|\btrabaj(?:an|a)\s+(?:entre\s+semana|de\s+noche|los\s+(?:lunes|martes|miercoles|jueves|viernes"
+        r"|sabados|domingos|fines\s+de\s+semana)|el\s+(?:lunes|martes|miercoles|jueves|viernes|sabado"
+        r"|domingo))\b|\b(?:el|los)\s+(?:sabados?|domingos?|jueves|viernes)\s+trabajan\b"
         r"|\bse\s+(?:une|unen|unio|unieron|suma|suman|sumo|sumaron|integra|integran|integro"
         r"|integraron)\s+al\s+grupo\b"
         r"|\b(?:entro|entraron|ingreso|ingresaron|llego|llegaron)\b[^.!?]{0,40}\bal\s+grupo\b"
@@ -489,6 +509,14 @@ PROFILE = Profile(
         r"|\b(?:lo|eso\s+lo)\s+(?:decidis|decides|decide|deciden)\s+(?:vos|tu|usted|ustedes)\b"
         r"|\bno\s+(?:puedo|podemos|debo)\s+(?:aconsejar|dar\s+consejos?)\b"
         r"|\bno\s+(?:estoy|estamos)\s+autorizad[oa]s?\s+(?:a|para)\s+(?:dar\s+consejos?|aconsejar)\b"
+        r"|\bno\s+(?:doy|damos)\s+consejos?\b"
+        r"|\bno\s+(?:le|te|les)\s+(?:puedo|podemos)\s+decir\s+si\s+[^.!?,;]*"
+        r"|\bno\s+me\s+toca\s+(?:a\s+mi\s+)?(?:dar\s+consejos?|aconsejar\w*|decirle\s+que\s+hacer"
+        r"|decirte\s+que\s+hacer)"
+    ),
+    survey_question=re.compile(
+        r"\b(?:encuesta|pregunta|formulario)(?:\s+\d+)?\s+(?:pregunta|le\s+pregunta)\s+(?:si|cuanto|cuantos"
+        r"|cuantas|como|que|cuando|quien|cual)\b"
     ),
     reported_speech=re.compile(
         r"\b(?:usted|vos|tu)\s+(?:me\s+)?(?:dijo|dijiste|escribio|escribiste|conto|contaste|menciono)"
@@ -502,7 +530,8 @@ PROFILE = Profile(
         r"|departamento)\b|(?<=viven)|(?<=viviendo)|(?<=trabajan)|(?<=trabajando))"
     ),
     survey_quote=re.compile(
-        r"\b(?:encuesta|pregunta|formulario|app|aplicacion)\s+(?:pregunta|dice|le\s+pregunta)\s*:?\s*['\"]"
+        r"\b(?:encuesta|pregunta|formulario|app|aplicacion)(?:\s+\d+|\s+de\s+la\s+pagina\s+\d+)?\s+"
+        r"(?:pregunta|dice|le\s+pregunta)\s*:?\s*['\"]"
     ),
     indirect_question=re.compile(
         r"(?:me|nos)\s+(?:pregunto|preguntaste|pregunta|preguntas|preguntaron)\s+si\b"
