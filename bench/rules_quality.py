@@ -115,10 +115,10 @@ SET_ROLES = {
     "liaison_messages_heldout76.jsonl": "held-out 76, blind final score of round 33, then TUNED ON",
     "liaison_messages_heldout77.jsonl": "held-out 77, blind final score of round 33, then TUNED ON",
     "liaison_messages_heldout78.jsonl": "held-out 78, blind final score of round 33, then TUNED ON",
-    "liaison_messages_heldout79.jsonl": "held-out 79, blind final score of round 34, NOT tuned on",
-    "liaison_messages_heldout80.jsonl": "held-out 80, blind final score of round 34, NOT tuned on",
-    "liaison_messages_heldout81.jsonl": "held-out 81, blind final score of round 34, NOT tuned on",
-    "liaison_messages_heldout82.jsonl": "held-out 82, blind final score of round 34, NOT tuned on",
+    "liaison_messages_heldout79.jsonl": "held-out 79, blind final score of round 34, then TUNED ON",
+    "liaison_messages_heldout80.jsonl": "held-out 80, blind final score of round 34, then TUNED ON",
+    "liaison_messages_heldout81.jsonl": "held-out 81, blind final score of round 34, then TUNED ON",
+    "liaison_messages_heldout82.jsonl": "held-out 82, blind final score of round 34, then TUNED ON",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 

@@ -50,7 +50,6 @@ GUESSED_FROM_POSITION = frozenset(
         "advice.imperative",
         "advice.softened_suggestion",
         "advice.steering_question",
-        "advice.peer_nudge",
         "advice.referral",
         "advice.norm_statement",
         "advice.make_sure",

@@ -542,6 +542,8 @@ def _imperative_findings(profile: Profile, text: str) -> list[Finding]:
     findings: list[Finding] = []
     for start, end in spans(CLAUSE_BREAK, text):
         sentence_start = _sentence_start(text, start)
+        if profile.reported_speech.search(text, sentence_start, start):
+            continue  # "Su plan dice: ahorrar 50 soles por semana": the family's own words
         finding = _imperative_at(profile, text, start, end, sentence_start)
         if finding is None:
             later = (w for w in _WORD.finditer(text, start, end) if w.start() > start + 1)

@@ -78,7 +78,8 @@ _LIFE_VERBS: tuple[tuple[str, str, str], ...] = (
 _OBJECT_DEPENDENT: tuple[tuple[str, str, str], ...] = (
     ("llevar", "lleve", "lleva"), ("buscar", "busque", "busca"), ("llamar", "llame", "llama"),
     ("abrir", "abra", "abre"), ("pedir", "pida", "pide"), ("sacar", "saque", "saca"),
-    ("hablar", "hable", "habla"), ("ir", "vaya", "ve"), ("usar", "use", "usa"),
+    ("hablar", "hable", "habla"), ("ir", "vaya", "ve"), ("andar", "ande", "anda"),
+    ("usar", "use", "usa"),
     ("poner", "ponga", "pon"), ("tomar", "tome", "toma"), ("cambiar", "cambie", "cambia"),
     ("firmar", "firme", "firma"), ("anotar", "anote", "anota"), ("apuntar", "apunte", "apunta"),
     ("cuidar", "cuide", "cuida"), ("hacer", "haga", "haz"), ("pensar", "piense", "piensa"),

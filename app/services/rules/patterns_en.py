@@ -259,6 +259,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:word|piece|bit|words)\s+of\s+(?:advice|wisdom|caution)\b|\b(?:advice|tip)\s*:"
             r"|\breminder\s+to\s+(?=start|put|set|save|pay|keep|stop|cut|buy|sell)"
             r"|\bjust\s+(?:a\s+)?(?:thought|saying|sayin|suggestion|an\s+idea)\b"
+            r"(?!\s*,?\s*(?:thank|thanks|thx|hi|hello|hey|congrats|congratulations|well\s+done|good\s+job"
+            r"|your\s+(?:photos?|survey|story|pics?)\s+(?:are|is|was|were)\s+(?:always\s+)?(?:the\s+)?"
+            r"(?:clear|clearest|great|good|best|beautiful)))"
             r"|\bjust\s+so\s+you\s+know\b(?![^.!?]*\b(?:posted|shared|reported|wrote|told))"
             r"|\b(?:my|just\s+my)\s+two\s+cents\b"
             r"|\b(?:i|we)\s+(?:would\s+|'d\s+|humbly\s+|strongly\s+|kindly\s+|really\s+)*(?:request"
@@ -585,6 +588,52 @@ TRIGGERS: tuple[Trigger, ...] = (
         Check.STRONG,
         verb_last=True,
     ),
+    # A refusal that turns on "but" says it anyway: "I'm not supposed to advise so I won't.
+    # But... the co-op fertilizer is half the price"; "the stipend is yours to spend how you
+    # like of course... but the shoe sale is Saturday". "…but I'd love to hear" still refuses.
+    Trigger(
+        "advice.softened_suggestion",
+        _rx(
+            r"\b(?:(?:i'm|i\s+am|im)\s+not\s+(?:supposed|allowed|meant)\s+to\s+(?:advise|say\s+(?:this|it"
+            r"|anything|so)|give\s+(?:you\s+)?advice|tell\s+you)"
+            r"|i\s+(?:can't|cannot|won't|shouldn't)\s+(?:advise|give\s+(?:you\s+)?advice|tell\s+you\s+what\s+to\s+do"
+            r"|say\s+(?:this|it|anything))"
+            r"|(?:is|are)\s+yours\s+to\s+[a-z]+(?:\s+[a-z]+){0,3}?\s+of\s+course)"
+            r"[^.!?]{0,60}[.!?…]*\s*,?\s*but\b(?![.…\s]*(?:i|i'd|i'll|i'm|let\s+me|we|we'll|thank|thanks)\b)"
+        ),
+        Check.ALWAYS,
+    ),
+    Trigger(
+        "advice.first_person_recommendation",
+        _rx(
+            r"\bmy\s+(?:honest\s+|personal\s+|humble\s+)?(?:opinion|advice|two\s+cents|vote)\s+(?:is|would\s+be)\b"
+            r"|\b(?:ek|one|small|a)\s+suggestion\s*[:,-]"
+        ),
+        Check.STRONG,
+    ),
+    Trigger(
+        "advice.steering_question",
+        _rx(
+            r"\bis\s+it\s+(?:really\s+|even\s+)?worth\s+(?:paying|buying|spending|keeping|taking|borrowing"
+            r"|it|the)\b"
+        ),
+        Check.STRONG,
+    ),
+    # after a report: "You fit try am with your sisters", "you and your co-wives can do same"
+    Trigger(
+        "advice.peer_nudge",
+        _rx(
+            r"\b(?:you|u|una)\s+fit\s+(?:try|do|start|copy)\s+(?:am|it|dat|that|this|same|di\s+same"
+            r"|the\s+same)\b"
+            r"|\b(?:you|u|una)(?:\s+and\s+(?:your|ur)\s+[a-z-]+)?\s+(?:can|could|fit)\s+(?:also\s+)?"
+            r"(?:do|try|copy)\s+same\b"
+        ),
+        Check.STRONG,
+    ),
+    # Krio: "mek yu nor gi dem yu osusu moni" (do not give them your osusu money)
+    Trigger(
+        "advice.second_person_modal", _rx(r"\bmek\s+(?:yu|u|you)\s+(?:nor|no)\b"), Check.STRONG
+    ),
 )
 
 # Greetings, vocatives, discourse markers and time phrases that may precede an imperative.
@@ -766,7 +815,7 @@ PROFILE = Profile(
     in_context=lex.in_context,
     stopwords=lex.STOPWORDS,
     ambiguous_logistic_verbs=lex.AMBIGUOUS_LOGISTIC_VERBS,
-    gathering_verbs=frozenset(["come"]),
+    gathering_verbs=frozenset(["come", "remember"]),
     gatherings=re.compile(
         r"\b(?:meeting|meetings|meets|visit|check-in|naming|christening|baptism|wedding|funeral"
         r"|burial|graduation|shower|birthday|party|cookout|potluck)\b"
@@ -835,6 +884,13 @@ PROFILE = Profile(
         r"|\bnew\s+(?:baby|babies)\b(?!')|\bpassed\s+(?:away|on)\b"
         r"|\bhad\s+(?:a|their|her|his)\s+(?:new\s+)?(?:baby|babies|twins)\b"
         r"|\bgot\s+married\b|\bgot\s+engaged\b"
+        r"|\bwe(?:'re|\s+are)\s+(?:now\s+)?" + _COUNT + r"\s+(?:families|households)\b"
+        # who paid the group's costs: "paid their share for the funeral bus", "except 2 families"
+        r"|\b(?:share|dues|fee|part)\s+(?:for|of)\s+(?:the\s+)?(?:hall|bus|picnic|funeral|party|meeting|trip"
+        r"|outing|food)\b|\bhall\s+fee\b|\bexcept\s+" + _COUNT + r"\s+(?:families|households)\b"
+        # why a meeting moves: "a few families have church that day"; the family's own request
+        r"|\b(?:have|has)\s+(?:church|mass|work|class|classes|school|a\s+school\s+concert)\s+(?:on|that|this)\b"
+        r"|^\s*(?:you|u)\s+(?:asked|wanted)\b[^:]*$"
         # why a meeting moves: "a few folks work late Thursday"
         r"|\b(?:work|works|working)\s+(?:late\s+|nights\s+|weekends\s+)?(?:on\s+)?(?:mondays?|tuesdays?"
         r"|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|nights|weekends|evenings|late)\b"
@@ -844,7 +900,8 @@ PROFILE = Profile(
         r"\b(?:(?:is|are|was|were)\s+)?(?:host|hosts|hosted|hosting|invited|invites|inviting"
         r"|confirmed|asked|asking|said|saying|joined|joining|coming|came|attending|attended|offered"
         r"|welcomed|called|missed|meets|meet|monday|tuesday|wednesday|thursday|friday|saturday"
-        r"|sunday|weekend)\b|\btold\s+(?:me|us)\b"
+        r"|sunday|weekend|january|february|march|april|may|june|july|august|september|october"
+        r"|november|december)\b|\btold\s+(?:me|us)\b"
     ),
     declines=re.compile(
         r"\b(?:i|we)\s+(?:can't|cannot|can\s+not|am\s+not\s+allowed\s+to|'m\s+not\s+allowed\s+to"
@@ -857,6 +914,7 @@ PROFILE = Profile(
         r"(?![^.!?]{0,20}\bbut\s+(?:i|let\s+me)\b)"
         r"|\b(?:we|i)\s+(?:don't|do\s+not|never)\s+give\s+(?:any\s+)?advice\b"
         r"|\b(?:i|we)\s+(?:can't|cannot|can\s+not)\s+tell\s+(?:you|u)\s+(?:if|whether)\s+[^.!?,;]*"
+        r"|\b(?:i|we)\s+(?:can't|cannot|can\s+not)\s+say\s+(?:which|what|whether|if)\s+[^.!?;]*"
         r"|\bnot\s+(?:allowed|supposed|authorized|permitted)\s+to\s+(?:give\s+(?:you\s+)?(?:any\s+)?advice"
         r"|advise)\b"
     ),
@@ -866,6 +924,8 @@ PROFILE = Profile(
     ),
     reported_speech=re.compile(
         r"\b(?:you|u|ya)\s+(?:said|told\s+(?:me|us)|mentioned|wrote|were\s+saying)\s+(?:that\s+)?\s*$"
+        r"|\b(?:noted|got\s+it|understood|so\s+the\s+plan\s+is)\s*[,:;-]?\s*$"
+        r"|\byour\s+(?:plan|note|goal|answer)\s+(?:says|reads)\s*:?\s*$"
         r"|\b(?:survey|question|form)\s+(?:\d+\s+)?(?:asks|ask|is\s+asking)\s+(?:you\s+)?(?:whether|if)\s+\s*$"
     ),
     household_count=re.compile(
@@ -875,7 +935,7 @@ PROFILE = Profile(
         r"(?:house|home|household|apartment|flat|compound|room)\b"
     ),
     survey_quote=re.compile(
-        r"\b(?:survey|question|form|app)(?:\s+\d+|\s+(?:on|in)\s+(?:page|screen|section)\s+\d+"
+        r"\b(?:survey|question|form|app|note|plan|story|answer)(?:\s+\d+|\s+(?:on|in)\s+(?:page|screen|section)\s+\d+"
         r"|\s+number\s+\d+)?\s+(?:asks|ask|says|reads|is\s+asking)(?:\s+you)?\s*:?\s*['\"]"
     ),
     indirect_question=re.compile(

@@ -307,6 +307,18 @@ TRIGGERS: tuple[Trigger, ...] = (
         ),
         Check.STRONG,
     ),
+    # A refusal that turns on "pero" says it anyway: "Ya sabe que no puedo aconsejar... pero la
+    # caja de ahorro de la parroquia es muy buena"; "…pero dejé anotado" still refuses.
+    Trigger(
+        "advice.softened_suggestion",
+        _rx(
+            r"\bno\s+(?:puedo|debo|deberia)\s+(?:aconsejar\w*|dar(?:le|te)?\s+consejos?|decir(?:le|te)?\s+"
+            r"(?:nada|esto|eso))[^.!?]{0,60}[.!?…]*\s*,?\s*pero\b(?![.…\s]*(?:yo|deje|anote|anoto|necesito"
+            r"|me\s+gustaria|con\s+gusto|si\s+quiere|si\s+queres|lo\s+anoto|le\s+anoto)\b)"
+            r"|\b(?:le|les|te)\s+diria\s+que\b"
+        ),
+        Check.ALWAYS,
+    ),
 )
 
 CLAUSE_PREFIX = re.compile(
@@ -412,7 +424,9 @@ PROFILE = Profile(
     is_infinitive=lex.is_infinitive,
     stopwords=lex.STOPWORDS,
     ambiguous_logistic_verbs=lex.AMBIGUOUS_LOGISTIC_VERBS,
-    gathering_verbs=frozenset(["venir", "vengan", "venga", "ven"]),
+    gathering_verbs=frozenset(
+        ["venir", "vengan", "venga", "ven", "recuerde", "recuerda", "acuerdese", "acordate"]
+    ),
     gatherings=re.compile(
         r"\b(?:reunion|reuniones|visita|asamblea|bautizo|bautismo|boda|velorio|entierro|funeral"
         r"|cumpleanos|quinceanera|comunion|fiesta|graduacion|novena)\b"
@@ -478,6 +492,12 @@ PROFILE = Profile(
         r"|\b(?:tuvo|tuvieron)\s+(?:a\s+)?(?:su\s+|un\s+|una\s+)?(?:bebe|nene|nena|gemel[oa]s|mellizos|cuates)\b"
         r"|\bnaci(?:o|eron)\s+(?:el|la|su|sus|los|las)\b"
         r"|\bse\s+cas(?:o|aron)\b|\bestren(?:o|aron)\s+niet[oa]s?\b|\bnuev[oa]\s+niet[oa]\b"
+        r"|\b(?:ya\s+)?somos\s+(?:\d+|[a-z]+)\s+(?:familias|hogares)\b"
+        # who paid the group's costs, whose turn it is: "la cuota del salón", "le toca a los"
+        r"|\bcuota\s+(?:del|de\s+la|para\s+(?:el|la))\s+(?:salon|bus|paseo|fiesta|reunion|velorio|comida)\b"
+        r"|\bya\s+no\s+se\s+debe\s+nada\b|\b(?:le|les)\s+toca\s+a\s+(?:la\s+familia|los|las)\b"
+        r"|\btienen?\s+(?:misa|culto|trabajo|clases?)\s+(?:el|los|ese|este)\b"
+        r"|^\s*(?:usted\s+|vos\s+)?me\s+(?:pregunto|preguntaste|pidio|pediste)\b[^:]*$"
         # why a meeting moves: "varias señoras trabajan entre semana"
         r"|\btrabaj(?:an|a)\s+(?:entre\s+semana|de\s+noche|los\s+(?:lunes|martes|miercoles|jueves|viernes"
         r"|sabados|domingos|fines\s+de\s+semana)|el\s+(?:lunes|martes|miercoles|jueves|viernes|sabado"
@@ -499,9 +519,13 @@ PROFILE = Profile(
         r"\b(?:el|al|del|un|a|su|mi|tu|cada|de|por|para|con|sin|don|dona)\s+[a-z]+o\b"
         r"|\b(?:ya\s+)?(?:confirmo|confirmaron|invito|invitaron|invita|invitan|pregunto|preguntaron"
         r"|dijo|dijeron|vino|vinieron|llego|llegaron|se\s+unio|se\s+unieron|entro|entraron|aviso"
-        r"|avisaron|ofrecio|ofrecieron)\b|\b(?:lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|todo)\b"
+        r"|avisaron|ofrecio|ofrecieron|recibir|invitad[oa]s?)\b"
+        r"|\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
+        r"|diciembre)\b|\b(?:lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|todo)\b"
     ),
+    # "no puedo aconsejar... pero la caja es muy buena" says it anyway (an advice rule)
     declines=re.compile(
+        r"(?:"
         r"\bno\s+(?:te|le|les|los|las)\s+(?:puedo|podemos)\s+(?:aconsejar|dar\s+consejos?|decir\s+que\s+hacer)"
         r"|\bno\s+(?:puedo|podemos)\s+(?:aconsejarte|aconsejarle|aconsejarles|darte\s+consejos?"
         r"|darle\s+consejos?|decirte\s+que\s+hacer|decirle\s+que\s+hacer)"
@@ -513,6 +537,8 @@ PROFILE = Profile(
         r"|\bno\s+(?:le|te|les)\s+(?:puedo|podemos)\s+decir\s+si\s+[^.!?,;]*"
         r"|\bno\s+me\s+toca\s+(?:a\s+mi\s+)?(?:dar\s+consejos?|aconsejar\w*|decirle\s+que\s+hacer"
         r"|decirte\s+que\s+hacer)"
+        r")(?![^.!?]{0,60}[.!?…]*\s*,?\s*pero\b(?![.…\s]*(?:yo|deje|anote|anoto|necesito"
+        r"|me\s+gustaria|con\s+gusto|si\s+quiere|si\s+queres|lo\s+anoto|le\s+anoto)\b))"
     ),
     survey_question=re.compile(
         r"\b(?:encuesta|pregunta|formulario)(?:\s+\d+)?\s+(?:pregunta|le\s+pregunta)\s+(?:si|cuanto|cuantos"
@@ -522,6 +548,7 @@ PROFILE = Profile(
         r"\b(?:usted|vos|tu)\s+(?:me\s+)?(?:dijo|dijiste|escribio|escribiste|conto|contaste|menciono)"
         r"\s+(?:que\s+)?\s*$|\bme\s+(?:dijo|dijiste|conto|contaste)\s+(?:que\s+)?\s*$"
         r"|\b(?:encuesta|pregunta|formulario)\s+(?:\d+\s+)?(?:pregunta|le\s+pregunta|dice)\s+(?:si|que)\s+\s*$"
+        r"|\b(?:su|tu)\s+(?:plan|nota|meta|respuesta)\s+dice\s*:?\s*$|\banotado\s*[,:;-]?\s*$"
     ),
     household_count=re.compile(
         r"\b(?:cuant[oa]s|numero\s+de|\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+"
@@ -530,7 +557,8 @@ PROFILE = Profile(
         r"|departamento)\b|(?<=viven)|(?<=viviendo)|(?<=trabajan)|(?<=trabajando))"
     ),
     survey_quote=re.compile(
-        r"\b(?:encuesta|pregunta|formulario|app|aplicacion)(?:\s+\d+|\s+de\s+la\s+pagina\s+\d+)?\s+"
+        r"\b(?:encuesta|pregunta|formulario|app|aplicacion|nota|plan|historia|respuesta)"
+        r"(?:\s+\d+|\s+de\s+la\s+pagina\s+\d+)?\s+"
         r"(?:pregunta|dice|le\s+pregunta)\s*:?\s*['\"]"
     ),
     indirect_question=re.compile(
