@@ -119,10 +119,10 @@ SET_ROLES = {
     "liaison_messages_heldout80.jsonl": "held-out 80, blind final score of round 34, then TUNED ON",
     "liaison_messages_heldout81.jsonl": "held-out 81, blind final score of round 34, then TUNED ON",
     "liaison_messages_heldout82.jsonl": "held-out 82, blind final score of round 34, then TUNED ON",
-    "liaison_messages_heldout83.jsonl": "held-out 83, blind final score of round 35, NOT tuned on",
-    "liaison_messages_heldout84.jsonl": "held-out 84, blind final score of round 35, NOT tuned on",
-    "liaison_messages_heldout85.jsonl": "held-out 85, blind final score of round 35, NOT tuned on",
-    "liaison_messages_heldout86.jsonl": "held-out 86, blind final score of round 35, NOT tuned on",
+    "liaison_messages_heldout83.jsonl": "held-out 83, blind final score of round 35, then TUNED ON",
+    "liaison_messages_heldout84.jsonl": "held-out 84, blind final score of round 35, then TUNED ON",
+    "liaison_messages_heldout85.jsonl": "held-out 85, blind final score of round 35, then TUNED ON",
+    "liaison_messages_heldout86.jsonl": "held-out 86, blind final score of round 35, then TUNED ON",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 

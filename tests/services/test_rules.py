@@ -288,9 +288,43 @@ TRAPS = [
     'Your note says "we will stop buying on credit." Plans or things already done?',
     "Sorry, I can't say which savings group is better to join, that's up to you.",
     "Remember the meeting is at the library this time, not the school.",
+    # generalized after held-out round 35 scored (heldout83 to heldout86): app help that sounds
+    # like advice, what a photo must show, a party, the group's size after a move
+    "The app is asking for your new phone number. Please write it here.",
+    "Warning: the app logs you out after 10 minutes, so save as you go.",
+    "Ojo: la app te cierra la sesión a los 10 minutos, guardá el borrador.",
+    "Ojo: la aplicación se cierra sola, vaya guardando.",
+    "Si el enlace no abre, inténtelo más tarde, hoy la señal está mala.",
+    "Debería poder ver ya la palomita verde en el mes de mayo.",
+    "The photo of the receipt is blurry, can you retake it? The amount needs to be readable.",
+    "Grandpa Joe turns 90 Saturday! Everybody's invited, bring a covered dish if you're coming.",
+    "La familia Rojas se mudó a Lima, así que el grupo queda con ocho hogares.",
 ]
 
 ADVICE_BY_RULE = [
+    # round 36
+    (
+        "advice.peer_nudge",
+        "The Hendersons sold tomatoes and made $400. You've got the yard for it",
+    ),
+    (
+        "advice.softened_suggestion",
+        "Three families in Lira grew their savings, it's worth you joining one.",
+    ),
+    (
+        "advice.peer_nudge",
+        "You saved 2,000 last month, imagine if you did 3,000 this month!",
+    ),
+    ("advice.softened_suggestion", "Best you move the money from under the mattress to the bank."),
+    ("advice.softened_suggestion", "Estimada familia, sugerimos no endeudarse con las mueblerías."),
+    (
+        "advice.softened_suggestion",
+        "Una familia sembró palta y ganó más; no estaría mal que lo intentes.",
+    ),
+    ("advice.softened_suggestion", "Ese dolor no es normal, que la vea un médico esta semana."),
+    ("advice.steering_question", "Is it really worth driving to Macon for that job?"),
+    ("advice.imperative", "I'll drop the forms Tuesday. Meanwhile quit buying scratch-offs."),
+    ("advice.imperative", "Quite los productos vencidos del estante antes de la inspección."),
     # round 35: a refusal that turns on "but" says it anyway; more nudges
     (
         "advice.softened_suggestion",
@@ -315,7 +349,7 @@ ADVICE_BY_RULE = [
         "advice.model",
         "I can't tell you what to do, but I can tell you Mr. Cole lost his car that way.",
     ),
-    ("advice.imperative", "Congrats on the job! open a 401k from day one"),
+    ("advice.imperative", "Congrats on the job! Now open a 401k for your retirement."),
     ("advice.imperative", "nxt month try cut the uber eats"),
     ("advice.imperative", "Felicidades por la venta 🎉 La próxima súbale el precio."),
     ("advice.second_person_modal", "You should take the flood relief form from the block office."),

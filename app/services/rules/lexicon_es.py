@@ -79,6 +79,7 @@ _OBJECT_DEPENDENT: tuple[tuple[str, str, str], ...] = (
     ("llevar", "lleve", "lleva"), ("buscar", "busque", "busca"), ("llamar", "llame", "llama"),
     ("abrir", "abra", "abre"), ("pedir", "pida", "pide"), ("sacar", "saque", "saca"),
     ("hablar", "hable", "habla"), ("ir", "vaya", "ve"), ("andar", "ande", "anda"),
+    ("quitar", "quite", "quita"),
     ("usar", "use", "usa"),
     ("poner", "ponga", "pon"), ("tomar", "tome", "toma"), ("cambiar", "cambie", "cambia"),
     ("firmar", "firme", "firma"), ("anotar", "anote", "anota"), ("apuntar", "apunte", "apunta"),

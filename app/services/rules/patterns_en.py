@@ -155,7 +155,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|(?<!\bdid\sthe\s)(?<!\bdoes\sthe\s)(?<!\bdid\syour\s)(?<!\bdoes\syour\s)(?<!\bwhat\sthe\s)"
             r"\b(?:experts?|doctors?|nurses?|studies|research|science|teachers)\s+(?:all\s+)?(?:say"
             r"|says|show|shows|recommend|agree)\b"
-            r"|\b(?:the|those|that|this|these|our)\s+(?:[a-z']+\s+){1,2}?(?:should(?:n't)?|must"
+            # "the amount needs to be readable": what a photo or the form must show
+            r"|\b(?:the|those|that|this|these|our)\s+(?!(?:amount|amounts|photo|photos|picture|pic|receipt"
+            r"|number|numbers|date|name|total|signature|page|image|file|link|code|form|answer|answers)\b)"
+            r"(?:[a-z']+\s+){1,2}?(?:should(?:n't)?|must"
             r"|needs?\s+to|ought\s+to)\b(?!\s+(?:have|hit|reach|arrive|land|show\s+up|come\s+through"
             r"|go\s+through|reflect|be\s+(?:there|ready|arriving|coming"
             r"|done|sent|out|up|(?:in|on)\s+(?:the|your)\s+(?:app|account|system|list|feed))))"
@@ -539,7 +542,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "advice.softened_suggestion",
         _rx(
             r"\bi\s+(?:really\s+)?hope\s+(?:you|u)\s+(?:will|'ll|can|would|could)\s+"
-            r"|\b(?:it's\s+|it\s+is\s+)?better\s+(?:he|she|they)\s+"
+            r"|\b(?:it's\s+|it\s+is\s+)?(?:better|best)\s+(?:he|she|they|you|u)\s+"
             r"(?!(?:is|was|are|were|has|had|be|did|does|do|can|could|will|would|not)\b)(?=[a-z])"
         ),
         Check.WEAK,
@@ -552,7 +555,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\bsomething\s+(?:to|for\s+(?:you|y'all|una)\s+to)\s+(?:think\s+about|consider|discuss"
             r"|look\s+into|try|keep\s+in\s+mind)\b|\bmight\s+be\s+something\s+for\s+(?:you|y'all|una)\b"
             r"|\b(?:(?:it's|it\s+is|might\s+be|could\s+be)\s+)?worth\s+(?:going|checking(?:\s+out)?|trying"
-            r"|visiting|applying|asking|copying|doing|a\s+(?:look|try|visit|shot))\b"
+            r"|visiting|applying|asking|copying|doing|a\s+(?:look|try|visit|shot)"
+            r"|(?:you\s+)?(?:joining|signing\s+up|starting|getting))\b"
             # after a report: "Next Tobaski it's your turn!"
             r"|\b(?:it's|its|it\s+is|now\s+it's)\s+(?:your|ur|una)\s+turn\b(?!\s+to\s+(?:host|bring|lead|present"
             r"|speak|share|cook|pray|open|close|send|upload)\b)"
@@ -615,6 +619,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "advice.steering_question",
         _rx(
             r"\bis\s+it\s+(?:really\s+|even\s+)?worth\s+(?:paying|buying|spending|keeping|taking|borrowing"
+            r"|driving|going|working|traveling|travelling|commuting"
             r"|it|the)\b"
         ),
         Check.STRONG,
@@ -625,6 +630,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"\b(?:you|u|una)\s+fit\s+(?:try|do|start|copy)\s+(?:am|it|dat|that|this|same|di\s+same"
             r"|the\s+same)\b"
+            # "imagine if you did 3,000 this month!", "you've got the yard for it"
+            r"|\bimagine\s+if\s+(?:you|u|y'all)\b"
+            r"|\byou(?:'ve|\s+have)\s+(?:got\s+)?the\s+(?:yard|space|room|land|skills?|hands|time|place|garden)"
+            r"\s+for\s+it\b"
             r"|\b(?:you|u|una)(?:\s+and\s+(?:your|ur)\s+[a-z-]+)?\s+(?:can|could|fit)\s+(?:also\s+)?"
             r"(?:do|try|copy)\s+same\b"
         ),
@@ -640,7 +649,7 @@ TRIGGERS: tuple[Trigger, ...] = (
 CLAUSE_PREFIX = re.compile(
     r"(?:\s*(?:(?:this|next|every|each|that|first|last)\s+(?:month|week|time|year|payday|season"
     r"|term|semester|harvest|quarter)|"
-    r"and|also|so|then|but|now|ok|okay|k|just|please|kindly|hey|hi|hello|oh|"
+    r"and|also|so|then|but|now|ok|okay|k|just|please|kindly|hey|hi|hello|oh|meanwhile|"
     r"honestly|seriously|first|firstly|second|secondly|next|btw|plus|lol|haha|well|yeah|"
     r"yes|anyway|anyways|dear|sister|brother|sis|bro|ma|pa|mama|papa|auntie|aunty|uncle|"
     r"oldma|oldpa|old\s+ma|friend|my\s+friend|maybe|perhaps|always|only|definitely|really|"
@@ -661,6 +670,11 @@ NEGATION = re.compile(
 
 # Directive scopes that are expectations, courtesy or app help, not direction.
 BENIGN_HEADS = re.compile(
+    # the app: "write it here", "save as you go"; a party: "bring a covered dish"
+    r"(?:write|put|type|enter)\s+(?:it|them|that)\s+(?:here|there|in\s+the\s+(?:app|box|form))\b"
+    r"|save\s+(?:as\s+you\s+go|your\s+(?:work|progress|answers|draft)|the\s+(?:draft|form|answers"
+    r"|survey))\b|bring\s+(?:a|an|some|your)?\s*(?:[a-z]+\s+){0,2}?(?:dish|snacks?|drinks?|chairs?"
+    r"|plates?|cups?|cooler)\b|"
     # answering the survey: "pick yes or no, whichever is true"; a potluck: "bring whatever"
     r"(?:pick|put|tick|choose|select|answer|mark|circle|write)\s+(?:yes\b|no\b|whatever\b|whichever\b"
     r"|what(?:ever)?\s+is\s+true\b)|bring\s+(?:whatever|anything|something)\b|"
@@ -880,7 +894,9 @@ PROFILE = Profile(
         r"\s*(?:[,.;:!?]|$)"
         r"|\b" + _COUNT + r"\s+of\s+(?:10|ten)\s+(?:households|families|members|homes)\b"
         r"|\bnow\s+(?:has|have)\s+" + _COUNT + r"\s+(?:households|families|members|homes)\b"
-        r"|\bgroup\s+is\s+(?:full|complete)\b|\b(?:spot|spots|place|places|seat|seats)\s+(?:open|left)\b"
+        r"|\bgroup\s+is\s+(?:full|complete)\b|\bgroup\s+is\s+(?:down|up)\s+to\s+"
+        + _COUNT
+        + r"\b|\b(?:spot|spots|place|places|seat|seats)\s+(?:open|left)\b"
         r"|\bnew\s+(?:baby|babies)\b(?!')|\bpassed\s+(?:away|on)\b"
         r"|\bhad\s+(?:a|their|her|his)\s+(?:new\s+)?(?:baby|babies|twins)\b"
         r"|\bgot\s+married\b|\bgot\s+engaged\b"

@@ -274,7 +274,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|hospedar|organizar|recibir|mandar|enviar|subir)\b)"
             r"|\b(?:(?:usted|tu|ustedes)\s+)?(?:y\s+sus?\s+[a-z]+\s+)?(?:tambien\s+)?(?:podria|podrian"
             r"|puede|pueden|podrias)\s+(?:hacerlo|intentarlo|probarlo|hacer\s+algo\s+asi)\b"
-            r"|\b(?:intentelo|pruebelo|animese|animate|animense)\b"
+            r"|\b(?:intentelo|pruebelo|animese|animate|animense)\b(?!\s+(?:mas\s+tarde|otra\s+vez|de\s+nuevo"
+            r"|luego|nuevamente|en\s+un\s+rato))"
             r"|\b(?:usted|ustedes|tu|vos)\s+tambien\s+(?:podria|podrian|podrias|puede|pueden|puedes"
             r"|podes|deberia|deberian|deberias)\b"
             r"|\b(?:te|se|les?)\s+anim(?:as|a|an)\s*(?=\?)"
@@ -315,7 +316,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\bno\s+(?:puedo|debo|deberia)\s+(?:aconsejar\w*|dar(?:le|te)?\s+consejos?|decir(?:le|te)?\s+"
             r"(?:nada|esto|eso))[^.!?]{0,60}[.!?…]*\s*,?\s*pero\b(?![.…\s]*(?:yo|deje|anote|anoto|necesito"
             r"|me\s+gustaria|con\s+gusto|si\s+quiere|si\s+queres|lo\s+anoto|le\s+anoto)\b)"
-            r"|\b(?:le|les|te)\s+diria\s+que\b"
+            r"|\b(?:le|les|te)\s+diria\s+que\b|\b(?:sugerimos|recomendamos|aconsejamos)\b"
+            r"|\bno\s+(?:estaria|seria)\s+mal\s+(?:que|si)\b"
+            r"|\bque\s+(?:la|lo|los|las|le|les)\s+(?:vea|revise|atienda|chequee|examine)\s+(?:un|una|el|la)\s+"
+            r"(?:medico|medica|doctor|doctora|enfermera|especialista|dentista)\b"
         ),
         Check.ALWAYS,
     ),
@@ -352,6 +356,11 @@ BENIGN_HEADS = re.compile(
     r"|(?:cierre|cierra|cerra|cierrela|cierrala|cerrala|salga|sali|salgase)\s+(?:la\s+app\s+)?"
     r"(?:y|e)\s+(?:vuelva|vuelve|volve|entre|entra|abra|abre)\b"
     r"|(?:cierre|cierra|cerra|salga|sali)\s+(?:de\s+)?(?:la\s+)?(?:sesion|cuenta|aplicacion|app)\b"
+    # the app: "vaya guardando", "guardá el borrador", "vuelva a darle 'enviar'"
+    r"|vaya\s+guardando\b|guardando(?:\s+(?:la\s+encuesta|las\s+respuestas|el\s+borrador))?\s*(?:[.,;!]|$)"
+    r"|(?:darle|dele|picarle|tocarle|apretarle|dale|pica|picale)\s+(?:a\s+)?['\"]|guarda\w*\s+(?:el\s+borrador|sus\s+respuestas|tus\s+respuestas|la\s+encuesta)\b"
+    r"|vuelva\s+a\s+(?:darle|dar|picarle|tocar|apretar|intentar|enviar|mandar|subir)\b"
+    r"|poder\s+(?:ver|entrar|abrir|recibir)\b"
     r"|(?:pruebe|proba|prueba|intente|intenta|intenta)\s+(?:a\s+)?(?:cerrarla|cerrarlo|salir|reiniciar\w*"
     r"|actualizar\w*|desinstalar\w*|reinstalar\w*|instalar\w*|otra\s+vez|de\s+nuevo|nuevamente"
     r"|mas\s+tarde)\b"
@@ -510,7 +519,7 @@ PROFILE = Profile(
         # the group's size: "su grupo ya tiene 9 familias, queda un cupo"
         r"|\bgrupo\s+(?:ya\s+)?(?:tiene|esta\s+en|llego\s+a|esta\s+(?:lleno|completo))\s+"
         r"(?:\d+|[a-z]+)\s+(?:familias|hogares|miembros)\b|\bgrupo\s+(?:ya\s+)?(?:esta\s+)?(?:lleno|completo)\b"
-        r"|\bcupos?\s+(?:libres?|disponibles?)\b|\bqueda\s+un\s+cupo\b"
+        r"|\bcupos?\s+(?:libres?|disponibles?)\b|\bgrupo\s+(?:queda|quedo)\s+con\s+(?:\d+|[a-z]+)\s+(?:familias|hogares)\b|\bqueda\s+un\s+cupo\b"
         r"|\bnuev[oa]\s+bebe\b|\bbebe\s+nuev[oa]\b|\bfallecio\b|\bfallecimiento\b"
     ),
     # nouns after an article or preposition end in -o like a preterite ("el domingo", "a todo el
