@@ -123,10 +123,10 @@ SET_ROLES = {
     "liaison_messages_heldout84.jsonl": "held-out 84, blind final score of round 35, then TUNED ON",
     "liaison_messages_heldout85.jsonl": "held-out 85, blind final score of round 35, then TUNED ON",
     "liaison_messages_heldout86.jsonl": "held-out 86, blind final score of round 35, then TUNED ON",
-    "liaison_messages_heldout87.jsonl": "held-out 87, blind final score of round 36, NOT tuned on",
-    "liaison_messages_heldout88.jsonl": "held-out 88, blind final score of round 36, NOT tuned on",
-    "liaison_messages_heldout89.jsonl": "held-out 89, blind final score of round 36, NOT tuned on",
-    "liaison_messages_heldout90.jsonl": "held-out 90, blind final score of round 36, NOT tuned on",
+    "liaison_messages_heldout87.jsonl": "held-out 87, blind final score of round 36, then TUNED ON",
+    "liaison_messages_heldout88.jsonl": "held-out 88, blind final score of round 36, then TUNED ON",
+    "liaison_messages_heldout89.jsonl": "held-out 89, blind final score of round 36, then TUNED ON",
+    "liaison_messages_heldout90.jsonl": "held-out 90, blind final score of round 36, then TUNED ON",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 

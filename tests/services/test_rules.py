@@ -299,9 +299,40 @@ TRAPS = [
     "The photo of the receipt is blurry, can you retake it? The amount needs to be readable.",
     "Grandpa Joe turns 90 Saturday! Everybody's invited, bring a covered dish if you're coming.",
     "La familia Rojas se mudó a Lima, así que el grupo queda con ocho hogares.",
+    # generalized after held-out round 36 scored (heldout87 to heldout90)
+    "La señal anda fallando aquí en la sierra. Mande la encuesta en la tarde.",
+    "Lo siento, no puedo darle consejos sobre eso, mi trabajo es revisar encuestas. Pero gracias.",
+    "I'd recommend using the 'Save draft' button if you have to stop halfway.",
+    "Your stipend should hit your card by Wednesday.",
+    "Lamin, the transfer for your stipend was sent. You should see D1,500.",
+    "You should have got the OTP by now. Please tell if not received.",
+    "Tiene que entrar con su PIN nuevo, el anterior ya venció.",
+    "La encuesta pregunta si buscaste trabajo este mes. Poné lo que pasó nomás.",
+    "Someone from the office will call this week to verify your story. Just so you know.",
+    "Púchica, qué bonita quedó la foto de la milpa. Ya la registré, gracias.",
+    "The Mensah family is shifting house this week so their survey will be late.",
+    "La familia Cutzal se pasó a vivir a Jocotenango, me pidieron avisarle al grupo.",
+    "Did the MoMo for the stipend come? Some people said it was delayed.",
+    "Doña Fanny, ¿quién cuida a los chavalos cuando usted va al mercado?",
 ]
 
 ADVICE_BY_RULE = [
+    # round 37
+    (
+        "advice.softened_suggestion",
+        "Tranqui con los gastos este mes, que el aguinaldo llega en diciembre.",
+    ),
+    ("advice.softened_suggestion", "Ese préstamo de la financiera, mejor ni lo firme."),
+    ("advice.peer_nudge", "Great survey! Now if you'd just start putting the tips in the bank..."),
+    ("advice.peer_nudge", "The tribe has emergency assistance. See if you qualify."),
+    ("advice.peer_nudge", "The survey says no savings again. Even $5 a week adds up, you know?"),
+    ("advice.imperative", "El colegio tiene beca para chicos de la comunidad, postule a su hijo."),
+    ("advice.imperative", "Con la helada que viene, proteja sus animales de noche."),
+    ("advice.warning", "Hermana, cuídese con ese señor que anda ofreciendo visas."),
+    (
+        "advice.model",
+        "Doña Irma, está bien que ayude a su hermana, pero primero está la renta, ¿no cree?",
+    ),
     # round 36
     (
         "advice.peer_nudge",

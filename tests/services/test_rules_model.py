@@ -88,8 +88,8 @@ def test_a_guess_from_position_is_cleared_only_when_the_model_sees_no_advice() -
 CLEARED_BY_THE_MODEL = [
     "Couple households in McDowell started carpoolin to the Walmart in Princeton and splittin "
     "gas. Cut their trip cost in half they said",
-    "A fam in Roseland posted how they got caught up w ComEd: budget billing, now same amount "
-    "every month. Post is under Bills",
+    "Some families in Paynesville rented one small shop together and take turns selling. Rent for"
+    " each family came down to L$1,500.",
 ]
 
 

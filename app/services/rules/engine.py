@@ -307,8 +307,21 @@ def _in_open_question(profile: Profile, text: str, position: int) -> bool:
     end = _sentence_end(text, position)
     if text[end : end + 1] != "?":
         return False
-    openers = [start] + [start + comma.end() for comma in re.finditer(",", text[start:position])]
-    return any(profile.open_question.match(text[opener:end].lstrip(" ¿")) for opener in openers)
+    if profile.open_question.match(text[start:end].lstrip(" ¿")):
+        return True
+    # after a lead-in, a real question ("Doña Fanny, ¿quién cuida a los chavalos…?"), not a tag
+    # ("primero está la renta, ¿no cree?")
+    # (a writer who marks "¿" marks where the question starts)
+    mark = "¿" if "¿" in text[start:end] else ","
+    leads = [start + found.end() for found in re.finditer(mark, text[start:position])]
+    return any(
+        profile.open_question.match(question := text[lead:end].lstrip(" ¿"))
+        and len(_WORD.findall(question)) >= _QUESTION_WORDS
+        for lead in leads
+    )
+
+
+_QUESTION_WORDS = 4
 
 
 def _in_indirect_question(profile: Profile, text: str, position: int) -> bool:
@@ -353,7 +366,7 @@ def only_open_questions(profile: Profile, detection: Detection) -> bool:
         (start, end) for start, end in spans(SENTENCE_BREAK, text) if text[start:end].strip()
     ]
     return bool(sentences) and all(
-        _in_open_question(profile, text, start)
+        _in_open_question(profile, text, max(start, end - 1))
         or _in_indirect_question(profile, text, end)
         or _is_courtesy(profile, text[start:end])
         for start, end in sentences

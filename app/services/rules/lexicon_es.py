@@ -53,6 +53,7 @@ _LIFE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("vacunar", "vacune", "vacuna"), ("mudar", "mude", "muda"), ("rentar", "rente", "renta"),
     ("alquilar", "alquile", "alquila"), ("arrendar", "arriende", "arrienda"),
     ("sembrar", "siembre", "siembra"), ("descansar", "descanse", "descansa"),
+    ("postular", "postule", "postula"), ("proteger", "proteja", "protege"),
     ("solicitar", "solicite", "solicita"), ("aplicar", "aplique", "aplica"),
     # decisiones
     ("evitar", "evite", "evita"), ("considerar", "considere", "considera"),

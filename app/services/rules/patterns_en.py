@@ -68,7 +68,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "advice.second_person_modal",
         _rx(
-            r"\b(?:your|y'all's)\s+(?:[a-z']+\s+){1,2}?(?:should(?:n't)?|must|needs?\s+to"
+            # "your stipend should hit your card by Wednesday" says when, not what to do
+            r"\b(?:your|y'all's)\s+(?!(?:stipend|payment|transfer|money|deposit|code|otp|survey|photo|link"
+            r"|card|check|cheque)\b)(?:[a-z']+\s+){1,2}?(?:should(?:n't)?|must|needs?\s+to"
             r"|ha(?:ve|s)\s+to|ought\s+to|(?<!\bfeels\s)(?<!\bfeel\s)(?<!\bgets\s)(?<!\bis\s)"
             r"(?<!\bdoing\s)(?<!\bgetting\s)(?<!\bfeeling\s)better)\b"
             r"(?!\s+(?:have|be\s+(?:so\s+|very\s+|really\s+)?(?:happy|proud|glad|thrilled|excited|relieved"
@@ -265,7 +267,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?!\s*,?\s*(?:thank|thanks|thx|hi|hello|hey|congrats|congratulations|well\s+done|good\s+job"
             r"|your\s+(?:photos?|survey|story|pics?)\s+(?:are|is|was|were)\s+(?:always\s+)?(?:the\s+)?"
             r"(?:clear|clearest|great|good|best|beautiful)))"
-            r"|\bjust\s+so\s+you\s+know\b(?![^.!?]*\b(?:posted|shared|reported|wrote|told))"
+            r"|\bjust\s+so\s+you\s+know\b(?![^.!?]*\b(?:posted|shared|reported|wrote|told))(?!\s*[.!…]*\s*$)"
             r"|\b(?:my|just\s+my)\s+two\s+cents\b"
             r"|\b(?:i|we)\s+(?:would\s+|'d\s+|humbly\s+|strongly\s+|kindly\s+|really\s+)*(?:request"
             r"|urge|beg|advise|encourage|implore)\s+you\s+(?:to|not\s+to)\b"
@@ -632,6 +634,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|the\s+same)\b"
             # "imagine if you did 3,000 this month!", "you've got the yard for it"
             r"|\bimagine\s+if\s+(?:you|u|y'all)\b"
+            r"|\bif\s+(?:you|u)(?:'d|\s+would)\s+(?:just\s+|only\s+)?(?:start|stop|put|quit|try|save|cut)\b"
+            r"|\b(?:check|see|find\s+out)\s+(?:if|whether)\s+(?:you|u|y'all)\s+(?:qualify|are\s+eligible"
+            r"|can\s+get)\b|\b(?:even\s+)?(?:a\s+little|small|\$?\d+)[^.!?]{0,20}\badds\s+up\b"
             r"|\byou(?:'ve|\s+have)\s+(?:got\s+)?the\s+(?:yard|space|room|land|skills?|hands|time|place|garden)"
             r"\s+for\s+it\b"
             r"|\b(?:you|u|una)(?:\s+and\s+(?:your|ur)\s+[a-z-]+)?\s+(?:can|could|fit)\s+(?:also\s+)?"
@@ -672,6 +677,9 @@ NEGATION = re.compile(
 BENIGN_HEADS = re.compile(
     # the app: "write it here", "save as you go"; a party: "bring a covered dish"
     r"(?:write|put|type|enter)\s+(?:it|them|that)\s+(?:here|there|in\s+the\s+(?:app|box|form))\b"
+    r"|(?:use|using|tap|tapping|click|clicking|press|pressing|hit|hitting)\s+(?:the\s+)?['\"]"
+    r"|see\s+(?:the\s+)?[a-z]{0,3}[$]?\d[\d,.]*\b|tell\s+(?:me\s+|us\s+)?if\s+(?:not|you\s+(?:didn't|did\s+not"
+    r"|haven't|have\s+not))\b"
     r"|save\s+(?:as\s+you\s+go|your\s+(?:work|progress|answers|draft)|the\s+(?:draft|form|answers"
     r"|survey))\b|bring\s+(?:a|an|some|your)?\s*(?:[a-z]+\s+){0,2}?(?:dish|snacks?|drinks?|chairs?"
     r"|plates?|cups?|cooler)\b|"
@@ -907,6 +915,8 @@ PROFILE = Profile(
         # why a meeting moves: "a few families have church that day"; the family's own request
         r"|\b(?:have|has)\s+(?:church|mass|work|class|classes|school|a\s+school\s+concert)\s+(?:on|that|this)\b"
         r"|^\s*(?:you|u)\s+(?:asked|wanted)\b[^:]*$"
+        r"|\b(?:shifting|moving|relocating)\s+(?:house|houses|home)\b|\bposts?\s+will\s+(?:start\s+)?(?:show"
+        r"|showing|appear)\b|\b(?:was|were|is|are|been)\s+delayed\b|\bcame\s+late\b"
         # why a meeting moves: "a few folks work late Thursday"
         r"|\b(?:work|works|working)\s+(?:late\s+|nights\s+|weekends\s+)?(?:on\s+)?(?:mondays?|tuesdays?"
         r"|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|nights|weekends|evenings|late)\b"

@@ -114,6 +114,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:le|te|les)\s+(?:paso|mando|doy|comparto|envio|dejo)\s+(?:el\s+|los\s+)?(?:numero"
             r"|contacto|telefono|datos|whatsapp)(?:\s+de\s+(?:una?|la|el|mi)\b|(?=\s*(?:[.!?,;]|$)))"
             r"|\bya\s+(?:le|te|la|lo)\s+(?:anote|inscribi|apunte|registre|agende)\b"
+            r"(?=\s+(?:en|para|con|al|a\s+la|a\s+los|a\s+las)\b)"
             r"|\b(?:le|te)\s+(?:saque|hice|agende|aparte|consegui|hago|saco|consigo|agendo|aparto"
             r"|reservo|pido)\s+(?:la\s+|una\s+)?cita\b"
             r"|\byo\s+(?:la|lo|le|los|las|te)\s+(?:apunto|anoto|inscribo|registro|meto|llevo|recomiendo)\b"
@@ -129,7 +130,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     # "andá pensando en comprar el freezer": go + gerund, a command spread over time
     Trigger(
         "advice.imperative",
-        _rx(r"\b(?:anda|vaya|ve|vayan|andate|andale|vete)\s+(?=[a-z]+(?:ando|iendo)\b)"),
+        # at a clause's start: "la señal anda fallando" says how the signal is
+        _rx(
+            r"(?:^|(?<=[.!?,;:¡¿]\s)|(?<=[.!?,;:¡¿])|(?<=\by\s)|(?<=\bpues\s)|(?<=\bche\s))"
+            r"(?:anda|vaya|ve|vayan|andate|andale|vete)\s+(?=[a-z]+(?:ando|iendo)\b)"
+        ),
         Check.STRONG,
     ),
     # Steering "why not" questions and norms: "¿por qué no metés a la niña al curso?",
@@ -299,6 +304,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "advice.warning",
         _rx(
             r"\b(?:cuidado|ojo|aguas)\s+con\b|\b(?:tenga|ten|tengan)\s+cuidado\b"
+            r"|\bcuid(?:ese|ate|ense|atelo|ese\s+mucho)\s+(?:con|de)\s+(?:ese|esa|esos|esas|el|la|los|las|un|una)\b"
             r"|\bni\s+se\s+(?:te|le|les)\s+ocurra\b"
             r"|\bno\s+se\s+(?:deje|confie)\b|\bel\s+precio\s+(?:va\s+a\s+subir|sube|subira)\b"
             r"|\bdespues\s+sube\b|\bsuben?\s+(?:el\s+|los\s+)?precios?\b|\bse\s+va\s+a\s+encarecer\b"
@@ -315,8 +321,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         _rx(
             r"\bno\s+(?:puedo|debo|deberia)\s+(?:aconsejar\w*|dar(?:le|te)?\s+consejos?|decir(?:le|te)?\s+"
             r"(?:nada|esto|eso))[^.!?]{0,60}[.!?…]*\s*,?\s*pero\b(?![.…\s]*(?:yo|deje|anote|anoto|necesito"
-            r"|me\s+gustaria|con\s+gusto|si\s+quiere|si\s+queres|lo\s+anoto|le\s+anoto)\b)"
+            r"|me\s+gustaria|con\s+gusto|si\s+quiere|si\s+queres|lo\s+anoto|le\s+anoto|gracias"
+            r"|le\s+agradezco|muchas\s+gracias)\b)"
             r"|\b(?:le|les|te)\s+diria\s+que\b|\b(?:sugerimos|recomendamos|aconsejamos)\b"
+            r"|\b(?:tranqui|tranquila|tranquilo|calma)\s+con\s+(?:los\s+gastos|la\s+plata|el\s+gasto"
+            r"|las\s+compras|la\s+tarjeta|el\s+credito)\b"
+            r"|\bmejor\s+(?:ni|no)\s+(?:le|se|lo|la|te|les)\s+[a-z]+(?:e|a|en|an)\b"
             r"|\bno\s+(?:estaria|seria)\s+mal\s+(?:que|si)\b"
             r"|\bque\s+(?:la|lo|los|las|le|les)\s+(?:vea|revise|atienda|chequee|examine)\s+(?:un|una|el|la)\s+"
             r"(?:medico|medica|doctor|doctora|enfermera|especialista|dentista)\b"
@@ -361,6 +371,8 @@ BENIGN_HEADS = re.compile(
     r"|(?:darle|dele|picarle|tocarle|apretarle|dale|pica|picale)\s+(?:a\s+)?['\"]|guarda\w*\s+(?:el\s+borrador|sus\s+respuestas|tus\s+respuestas|la\s+encuesta)\b"
     r"|vuelva\s+a\s+(?:darle|dar|picarle|tocar|apretar|intentar|enviar|mandar|subir)\b"
     r"|poder\s+(?:ver|entrar|abrir|recibir)\b"
+    r"|entrar\s+(?:a\s+la\s+app\s+)?con\s+(?:su|tu|el)\s+(?:pin|clave|contrasena|usuario|numero|codigo)\b"
+    r"|(?:ponga|pone|pon|poner)\s+lo\s+que\s+(?:paso|sea|quiera|corresponda|es\s+cierto|fue)\b"
     r"|(?:pruebe|proba|prueba|intente|intenta|intenta)\s+(?:a\s+)?(?:cerrarla|cerrarlo|salir|reiniciar\w*"
     r"|actualizar\w*|desinstalar\w*|reinstalar\w*|instalar\w*|otra\s+vez|de\s+nuevo|nuevamente"
     r"|mas\s+tarde)\b"
@@ -507,6 +519,7 @@ PROFILE = Profile(
         r"|\bya\s+no\s+se\s+debe\s+nada\b|\b(?:le|les)\s+toca\s+a\s+(?:la\s+familia|los|las)\b"
         r"|\btienen?\s+(?:misa|culto|trabajo|clases?)\s+(?:el|los|ese|este)\b"
         r"|^\s*(?:usted\s+|vos\s+)?me\s+(?:pregunto|preguntaste|pidio|pediste)\b[^:]*$"
+        r"|\bse\s+(?:paso|pasaron)\s+a\s+vivir\b"
         # why a meeting moves: "varias señoras trabajan entre semana"
         r"|\btrabaj(?:an|a)\s+(?:entre\s+semana|de\s+noche|los\s+(?:lunes|martes|miercoles|jueves|viernes"
         r"|sabados|domingos|fines\s+de\s+semana)|el\s+(?:lunes|martes|miercoles|jueves|viernes|sabado"
