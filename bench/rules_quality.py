@@ -127,10 +127,10 @@ SET_ROLES = {
     "liaison_messages_heldout88.jsonl": "held-out 88, blind final score of round 36, then TUNED ON",
     "liaison_messages_heldout89.jsonl": "held-out 89, blind final score of round 36, then TUNED ON",
     "liaison_messages_heldout90.jsonl": "held-out 90, blind final score of round 36, then TUNED ON",
-    "liaison_messages_heldout91.jsonl": "held-out 91, blind final score of round 37, NOT tuned on",
-    "liaison_messages_heldout92.jsonl": "held-out 92, blind final score of round 37, NOT tuned on",
-    "liaison_messages_heldout93.jsonl": "held-out 93, blind final score of round 37, NOT tuned on",
-    "liaison_messages_heldout94.jsonl": "held-out 94, blind final score of round 37, NOT tuned on",
+    "liaison_messages_heldout91.jsonl": "held-out 91, blind final score of round 37, then TUNED ON",
+    "liaison_messages_heldout92.jsonl": "held-out 92, blind final score of round 37, then TUNED ON",
+    "liaison_messages_heldout93.jsonl": "held-out 93, blind final score of round 37, then TUNED ON",
+    "liaison_messages_heldout94.jsonl": "held-out 94, blind final score of round 37, then TUNED ON",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 

@@ -314,9 +314,34 @@ TRAPS = [
     "La familia Cutzal se pasó a vivir a Jocotenango, me pidieron avisarle al grupo.",
     "Did the MoMo for the stipend come? Some people said it was delayed.",
     "Doña Fanny, ¿quién cuida a los chavalos cuando usted va al mercado?",
+    # generalized after held-out round 37 scored (heldout91 to heldout94)
+    "The app update is out. If the survey screen is blank, please update from Play Store.",
+    "Survey question 7 is about how many people sleep in the house. Count the children too.",
+    "Your login code is 4471. Do not share it with anyone.",
+    "En su historia dice que su comadre le aconsejó vender la vaca. ¿La vendió?",
+    "El estipendio se envió ayer. Puede tardar dos días en el banco.",
+    "Did you get the reminder text? Some people said it did not come.",
 ]
 
 ADVICE_BY_RULE = [
+    # round 38
+    ("advice.referral", "I will link you with the woman who helped another family with a loan."),
+    ("advice.referral", "Yo le puedo presentar a la señora de la cooperativa, ella le ayuda."),
+    ("advice.norm_statement", "My grandma always said you never borrow for a party."),
+    ("advice.norm_statement", "The meeting is at 4, and tell ur dad not to sign up for that app"),
+    (
+        "advice.peer_nudge",
+        "Families in Madurai saved with the post office RD, your family can also.",
+    ),
+    (
+        "advice.softened_suggestion",
+        "¡Buena su historia! Nada más falta que abra su cuenta, ¿verdad?",
+    ),
+    (
+        "advice.softened_suggestion",
+        "Qué bien la encuesta! Ahora imaginate si separás mil por semana.",
+    ),
+    ("advice.imperative", "Los de la tabacalera pagan poco; no aceptés menos de 200 el día."),
     # round 37
     (
         "advice.softened_suggestion",
@@ -660,7 +685,9 @@ def test_rules_read_reports_the_model_blocks(text: str) -> None:
 # App help the rules must pass but the advice model still blocks (it weighs "you should"
 # heavily); kept here so the rules part stays right while the model is improved.
 RULES_ONLY_TRAPS = [
-    # the advice model (round 35, threshold 0.71) blocks these neutral messages the rules pass
+    # the advice model (rounds 35 and 38) blocks these neutral messages the rules pass
+    "El bono se paga el martes en la alcaldía. Traiga su identidad.",
+    "Try taking the photo without flash, the bill is shining too much.",
     "La familia Ruiz trajo la comida el domingo; la próxima le toca a la familia Soria.",
     "Ok noted, you'll pay the rent in two parts. I've put that in your plan.",
     "Su plan dice: ahorrar 100 pesos por semana para diciembre. ¿Lo dejo así?",

@@ -450,8 +450,10 @@ def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
             directs = any(
                 word in profile.strong_verbs or word in profile.weak_verbs for word in [verb, *own]
             )
+            # an offer to connect directs whoever it names ("I will link you with the woman who
+            # helped another family")
             if (
-                trigger.check is not Check.ALWAYS
+                trigger.check not in (Check.ALWAYS, Check.OFFER)
                 and (head in profile.pointer_verbs or not directs)
                 and profile.peer_subjects.search(about)
                 and not profile.second_person.search(text, match.end(), end)

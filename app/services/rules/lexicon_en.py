@@ -219,7 +219,7 @@ _LIFE_NOUNS = r"""
 (?<!mobile\s)money|cash|savings?|saving|bank\s+account|savings\s+account|bank|banks|credit\s+union
 |loans?|debts?|credit\s+card|(?<!stipend\s)(?<!id\s)(?<!ghana\s)(?<!member\s)(?<!membership\s)card
 |bills?|rent|landlord|lease|mortgage|budget|spending|expenses?|interest|payday|moneylender
-|401k|401\(k\)|roth|envelopes?|relief
+|401k|401\(k\)|roth|envelopes?|relief|flu\s+shots?|vaccines?|vaccinations?|booster
 |lender|lottery|refund|tax(?:es)?|income|salary|wages?|paycheck|overtime|raise|allowance
 |fixed\s+deposit|deposit|susu|tontine|chama|esusu|savings\s+circle|insurance|subsid(?:y|ies)
 |ration\s+card|benefits?|snap|wic|food\s+stamps|food\s+bank|food\s+pantry|pantry|welfare

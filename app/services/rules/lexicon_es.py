@@ -54,6 +54,7 @@ _LIFE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("alquilar", "alquile", "alquila"), ("arrendar", "arriende", "arrienda"),
     ("sembrar", "siembre", "siembra"), ("descansar", "descanse", "descansa"),
     ("postular", "postule", "postula"), ("proteger", "proteja", "protege"),
+    ("aceptar", "acepte", "acepta"),
     ("solicitar", "solicite", "solicita"), ("aplicar", "aplique", "aplica"),
     # decisiones
     ("evitar", "evite", "evita"), ("considerar", "considere", "considera"),

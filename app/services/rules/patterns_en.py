@@ -634,6 +634,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|the\s+same)\b"
             # "imagine if you did 3,000 this month!", "you've got the yard for it"
             r"|\bimagine\s+if\s+(?:you|u|y'all)\b"
+            r"|\byour\s+(?:family|household|group)\s+(?:can|could|might)\s+(?:also\s+)?(?=[a-z])"
             r"|\bif\s+(?:you|u)(?:'d|\s+would)\s+(?:just\s+|only\s+)?(?:start|stop|put|quit|try|save|cut)\b"
             r"|\b(?:check|see|find\s+out)\s+(?:if|whether)\s+(?:you|u|y'all)\s+(?:qualify|are\s+eligible"
             r"|can\s+get)\b|\b(?:even\s+)?(?:a\s+little|small|\$?\d+)[^.!?]{0,20}\badds\s+up\b"
@@ -643,6 +644,16 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:do|try|copy)\s+same\b"
         ),
         Check.STRONG,
+    ),
+    # "you never borrow for a party", "tell ur dad not to sign up for that app": direction
+    # whatever the object ("app" included)
+    Trigger(
+        "advice.norm_statement",
+        _rx(
+            r"\byou\s+never\s+(?:borrow|buy|lend|sign|spend|take|co-sign|cosign)\b"
+            r"|\btell\s+(?:your|ur|yo)\s+[a-z]+\s+not\s+to\s+(?=[a-z])"
+        ),
+        Check.ALWAYS,
     ),
     # Krio: "mek yu nor gi dem yu osusu moni" (do not give them your osusu money)
     Trigger(
@@ -677,6 +688,10 @@ NEGATION = re.compile(
 BENIGN_HEADS = re.compile(
     # the app: "write it here", "save as you go"; a party: "bring a covered dish"
     r"(?:write|put|type|enter)\s+(?:it|them|that)\s+(?:here|there|in\s+the\s+(?:app|box|form))\b"
+    r"|count\s+(?:the\s+|your\s+|all\s+the\s+)?(?:children|kids|baby|babies|people|members|everyone|everybody"
+    r"|him|her|them)\b|(?:take|taking|retake|retaking)\s+(?:the\s+|a\s+|another\s+)?(?:photo|picture|pic"
+    r"|selfie)\b|share\s+(?:it|them|this|that|the\s+code|your\s+(?:code|pin|password|otp))\s+with\s+"
+    r"(?:anyone|anybody|nobody|no\s+one)\b"
     r"|(?:use|using|tap|tapping|click|clicking|press|pressing|hit|hitting)\s+(?:the\s+)?['\"]"
     r"|see\s+(?:the\s+)?[a-z]{0,3}[$]?\d[\d,.]*\b|tell\s+(?:me\s+|us\s+)?if\s+(?:not|you\s+(?:didn't|did\s+not"
     r"|haven't|have\s+not))\b"
@@ -765,7 +780,8 @@ PEER_SUBJECTS = re.compile(
     # "our Cuttack group families": a group named by its place
     r"|\bour\s+(?!seed\b|friend\b|whole\b|new\b|own\b)[a-z]+\s+group\s+(?:families|households|members)\b"
     r"|\b" + _PEOPLE + r"\s+(?:in|from|of|across|at|on)\s+(?:the\s+)?(?!your\b|our\b)[a-z]+"
-    r"|\b[a-z]+'s\s+(?:group|family|household)\b|\b(?:news|update)\s+from\b"
+    r"|\b[a-z]+'s\s+(?:group|family|household)\b"
+    r"|\b(?:news|update)\s+from\b(?!\s+(?:the\s+)?(?:play\s+store|app\s+store|google\s+play))"
     # surnames and titled names as subjects of a report: "the Okafors posted", "Oga Chukwu
     # family don post", "someone in your group started"
     r"|\bthe\s+(?!(?:kids|children|prices|fees|bills|rates|folks|banks|loans|schools|days"
@@ -917,6 +933,7 @@ PROFILE = Profile(
         r"|^\s*(?:you|u)\s+(?:asked|wanted)\b[^:]*$"
         r"|\b(?:shifting|moving|relocating)\s+(?:house|houses|home)\b|\bposts?\s+will\s+(?:start\s+)?(?:show"
         r"|showing|appear)\b|\b(?:was|were|is|are|been)\s+delayed\b|\bcame\s+late\b"
+        r"|\b(?:did\s+not|didn't|never)\s+(?:come|arrive)\b"
         # why a meeting moves: "a few folks work late Thursday"
         r"|\b(?:work|works|working)\s+(?:late\s+|nights\s+|weekends\s+)?(?:on\s+)?(?:mondays?|tuesdays?"
         r"|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|nights|weekends|evenings|late)\b"

@@ -124,6 +124,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bahi\s+(?:le|la|lo|te|les|los|las)\s+(?:ayudan|asesoran|orientan|atienden|dan|apoyan)\b"
             r"|\b(?:le|te|les)\s+(?:conecto|comunico|presento|contacto|pongo\s+en\s+contacto)\s+con"
             r"\s+(?:una?|el|la|mi)\s+[a-z]+"
+            r"|\b(?:le|te|les)\s+(?:puedo|podria)\s+(?:presentar|conectar|contactar|poner\s+en\s+contacto)\b"
         ),
         Check.OFFER,
     ),
@@ -327,6 +328,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:tranqui|tranquila|tranquilo|calma)\s+con\s+(?:los\s+gastos|la\s+plata|el\s+gasto"
             r"|las\s+compras|la\s+tarjeta|el\s+credito)\b"
             r"|\bmejor\s+(?:ni|no)\s+(?:le|se|lo|la|te|les)\s+[a-z]+(?:e|a|en|an)\b"
+            r"|\b(?:nada\s+mas\s+|solo\s+|nomas\s+)falta\s+que\s+(?:usted\s+)?[a-z]+(?:e|a|en|an)\b"
+            r"|\bimag(?:inese|inate|inense)\s+si\b"
             r"|\bno\s+(?:estaria|seria)\s+mal\s+(?:que|si)\b"
             r"|\bque\s+(?:la|lo|los|las|le|les)\s+(?:vea|revise|atienda|chequee|examine)\s+(?:un|una|el|la)\s+"
             r"(?:medico|medica|doctor|doctora|enfermera|especialista|dentista)\b"
@@ -370,7 +373,10 @@ BENIGN_HEADS = re.compile(
     r"|vaya\s+guardando\b|guardando(?:\s+(?:la\s+encuesta|las\s+respuestas|el\s+borrador))?\s*(?:[.,;!]|$)"
     r"|(?:darle|dele|picarle|tocarle|apretarle|dale|pica|picale)\s+(?:a\s+)?['\"]|guarda\w*\s+(?:el\s+borrador|sus\s+respuestas|tus\s+respuestas|la\s+encuesta)\b"
     r"|vuelva\s+a\s+(?:darle|dar|picarle|tocar|apretar|intentar|enviar|mandar|subir)\b"
-    r"|poder\s+(?:ver|entrar|abrir|recibir)\b"
+    r"|poder\s+(?:ver|entrar|abrir|recibir)\b|tardar\w*\b|demorar\w*\b"
+    r"|(?:traiga|trae|trai|lleve|lleva)\s+(?:su|tu)\s+(?:identidad|ine|cedula|dni|credencial|documento|carnet|id)\b"
+    r"|cuente\s+(?:tambien\s+)?(?:a\s+)?(?:los|las|al|a\s+la)\s+(?:ninos|nino|nina|que\s+esta|bebe|personas"
+    r"|abuela|abuelo)\b"
     r"|entrar\s+(?:a\s+la\s+app\s+)?con\s+(?:su|tu|el)\s+(?:pin|clave|contrasena|usuario|numero|codigo)\b"
     r"|(?:ponga|pone|pon|poner)\s+lo\s+que\s+(?:paso|sea|quiera|corresponda|es\s+cierto|fue)\b"
     r"|(?:pruebe|proba|prueba|intente|intenta|intenta)\s+(?:a\s+)?(?:cerrarla|cerrarlo|salir|reiniciar\w*"
@@ -571,6 +577,7 @@ PROFILE = Profile(
         r"\s+(?:que\s+)?\s*$|\bme\s+(?:dijo|dijiste|conto|contaste)\s+(?:que\s+)?\s*$"
         r"|\b(?:encuesta|pregunta|formulario)\s+(?:\d+\s+)?(?:pregunta|le\s+pregunta|dice)\s+(?:si|que)\s+\s*$"
         r"|\b(?:su|tu)\s+(?:plan|nota|meta|respuesta)\s+dice\s*:?\s*$|\banotado\s*[,:;-]?\s*$"
+        r"|\b(?:dice|dijo|cuenta|conto)\s+que\s+(?:su|tu|el|la|los|las)\s+[a-z]+\s+$"
     ),
     household_count=re.compile(
         r"\b(?:cuant[oa]s|numero\s+de|\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+"
