@@ -131,6 +131,10 @@ SET_ROLES = {
     "liaison_messages_heldout92.jsonl": "held-out 92, blind final score of round 37, then TUNED ON",
     "liaison_messages_heldout93.jsonl": "held-out 93, blind final score of round 37, then TUNED ON",
     "liaison_messages_heldout94.jsonl": "held-out 94, blind final score of round 37, then TUNED ON",
+    "liaison_messages_heldout95.jsonl": "held-out 95, blind final score of round 38, NOT tuned on",
+    "liaison_messages_heldout96.jsonl": "held-out 96, blind final score of round 38, NOT tuned on",
+    "liaison_messages_heldout97.jsonl": "held-out 97, blind final score of round 38, NOT tuned on",
+    "liaison_messages_heldout98.jsonl": "held-out 98, blind final score of round 38, NOT tuned on",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
