@@ -17,7 +17,6 @@ from app.services.rules.engine import (
     Detection,
     Finding,
     Profile,
-    declines_advice,
     detect,
     only_open_questions,
     refusals,
@@ -145,7 +144,7 @@ def classify(
         not advice
         and model is not None
         and not any(only_open_questions(profile, found) for profile, found in detections)
-        and not any(declines_advice(profile, found) for profile, found in detections)
+        and not refused
     ):
         survey = [span for profile, found in detections for span in survey_wording(profile, found)]
         found = _model_reason(_blank(text, survey), model, language)

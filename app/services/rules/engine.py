@@ -298,6 +298,9 @@ def _about_others(profile: Profile, scope: str) -> bool:
     return bool(profile.peer_subjects.search(scope)) and not addressed
 
 
+_QUESTION_WORDS = 4  # a question after a lead-in has at least this many words
+
+
 def _in_open_question(profile: Profile, text: str, position: int) -> bool:
     """Is ``position`` inside a sentence that opens with a question word and ends with "?".
 
@@ -309,9 +312,8 @@ def _in_open_question(profile: Profile, text: str, position: int) -> bool:
         return False
     if profile.open_question.match(text[start:end].lstrip(" ¿")):
         return True
-    # after a lead-in, a real question ("Doña Fanny, ¿quién cuida a los chavalos…?"), not a tag
-    # ("primero está la renta, ¿no cree?")
-    # (a writer who marks "¿" marks where the question starts)
+    # After a lead-in, a real question ("Doña Fanny, ¿quién cuida a los chavalos…?"), not a tag
+    # ("primero está la renta, ¿no cree?"); a writer who marks "¿" marks where it starts.
     mark = "¿" if "¿" in text[start:end] else ","
     leads = [start + found.end() for found in re.finditer(mark, text[start:position])]
     return any(
@@ -319,9 +321,6 @@ def _in_open_question(profile: Profile, text: str, position: int) -> bool:
         and len(_WORD.findall(question)) >= _QUESTION_WORDS
         for lead in leads
     )
-
-
-_QUESTION_WORDS = 4
 
 
 def _in_indirect_question(profile: Profile, text: str, position: int) -> bool:
@@ -371,11 +370,6 @@ def only_open_questions(profile: Profile, detection: Detection) -> bool:
         or _is_courtesy(profile, text[start:end])
         for start, end in sentences
     )
-
-
-def declines_advice(profile: Profile, detection: Detection) -> bool:
-    """Does the liaison say they cannot advise ("I can't advise you on that, it's your call")?"""
-    return bool(profile.declines.search(detection.normalized.text))
 
 
 def survey_wording(profile: Profile, detection: Detection) -> list[tuple[int, int]]:
