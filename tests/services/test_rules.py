@@ -390,6 +390,10 @@ ADVICE_BY_RULE = [
         "advice.softened_suggestion",
         "Ya sabe que no puedo aconsejar... pero la cooperativa es buena",
     ),
+    (
+        "advice.softened_suggestion",
+        "I can't tell you what to do, but the co-op seed is half price.",
+    ),
     ("advice.softened_suggestion", "Yo le diría que termine de pagar el terreno antes de la moto."),
     (
         "advice.first_person_recommendation",

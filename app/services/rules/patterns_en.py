@@ -946,7 +946,9 @@ PROFILE = Profile(
         r"|sunday|weekend|january|february|march|april|may|june|july|august|september|october"
         r"|november|december)\b|\btold\s+(?:me|us)\b"
     ),
+    # "I can't tell you what to do, but the co-op seed is half price" says it anyway (a rule)
     declines=re.compile(
+        r"(?:"
         r"\b(?:i|we)\s+(?:can't|cannot|can\s+not|am\s+not\s+allowed\s+to|'m\s+not\s+allowed\s+to"
         r"|are\s+not\s+allowed\s+to|am\s+not\s+supposed\s+to|'m\s+not\s+supposed\s+to)\s+"
         r"(?:give\s+(?:you\s+|u\s+)?(?:any\s+)?advice|advise|tell\s+(?:you|u)\s+what\s+to\s+do)\b"
@@ -960,6 +962,8 @@ PROFILE = Profile(
         r"|\b(?:i|we)\s+(?:can't|cannot|can\s+not)\s+say\s+(?:which|what|whether|if)\s+[^.!?;]*"
         r"|\bnot\s+(?:allowed|supposed|authorized|permitted)\s+to\s+(?:give\s+(?:you\s+)?(?:any\s+)?advice"
         r"|advise)\b"
+        r")(?![^.!?]{0,60}[.!?…]*\s*,?\s*but\b(?![.…\s]*(?:i|i'd|i'll|i'm|let\s+me|we|we'll|thank"
+        r"|thanks)\b))"
     ),
     survey_question=re.compile(
         r"\b(?:survey|question|form)(?:\s+\d+)?\s+(?:asks|ask|is\s+asking)\s+(?:you\s+)?(?:if|whether"
