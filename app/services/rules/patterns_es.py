@@ -379,11 +379,11 @@ BENIGN_HEADS = re.compile(
     r"|abuela|abuelo)\b"
     r"|entrar\s+(?:a\s+la\s+app\s+)?con\s+(?:su|tu|el)\s+(?:pin|clave|contrasena|usuario|numero|codigo)\b"
     r"|(?:ponga|pone|pon|poner)\s+lo\s+que\s+(?:paso|sea|quiera|corresponda|es\s+cierto|fue)\b"
-    r"|(?:pruebe|proba|prueba|intente|intenta|intenta)\s+(?:a\s+)?(?:cerrarla|cerrarlo|salir|reiniciar\w*"
+    r"|(?:pruebe|proba|prueba|intente|intenta)\s+(?:a\s+)?(?:cerrarla|cerrarlo|salir|reiniciar\w*"
     r"|actualizar\w*|desinstalar\w*|reinstalar\w*|instalar\w*|otra\s+vez|de\s+nuevo|nuevamente"
     r"|mas\s+tarde)\b"
     # answering the survey: "responda sí o no"; "no me toca a mí decirle": not my place
-    r"|(?:responda|conteste|ponga|marque|elija|responde|contesta|pon|marca|elegi|marca)\s+(?:si|no"
+    r"|(?:responda|conteste|ponga|marque|elija|responde|contesta|pon|marca|elegi)\s+(?:si|no"
     r"|lo\s+que\s+sea)\b|toca\s+a\s+(?:mi|nosotros)\b"
 )
 
