@@ -375,12 +375,8 @@ def only_open_questions(profile: Profile, detection: Detection) -> bool:
 def survey_wording(profile: Profile, detection: Detection) -> list[tuple[int, int]]:
     """Where, in the original text, the survey's own question is given, quoted or reported
     ("the form asks 'Did you try to get a loan?'"): the survey's words, not the liaison's."""
-    text = detection.normalized.text
-    spans = _survey_quotes(profile, text) + [
-        (match.end(), _sentence_end(text, match.end()))
-        for match in profile.survey_question.finditer(text)
-    ]
-    return [detection.normalized.original_span(start, end) for start, end in spans]
+    found = _survey_spans(profile, detection.normalized.text)
+    return [detection.normalized.original_span(start, end) for start, end in found]
 
 
 def refusals(profile: Profile, detection: Detection) -> list[tuple[int, int]]:
@@ -390,6 +386,14 @@ def refusals(profile: Profile, detection: Detection) -> list[tuple[int, int]]:
     return [
         normalized.original_span(*match.span())
         for match in profile.declines.finditer(normalized.text)
+    ]
+
+
+def _survey_spans(profile: Profile, text: str) -> list[tuple[int, int]]:
+    """The survey's own words in canonical ``text``: quoted, or reported to the sentence end."""
+    return _survey_quotes(profile, text) + [
+        (match.end(), _sentence_end(text, match.end()))
+        for match in profile.survey_question.finditer(text)
     ]
 
 
@@ -416,10 +420,10 @@ def _own_clause(text: str, start: int, end: int) -> str:
 
 def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
     findings: list[Finding] = []
-    quotes = _survey_quotes(profile, text)
+    survey = _survey_spans(profile, text)
     for trigger in profile.triggers:
         for match in trigger.pattern.finditer(text):
-            if any(start <= match.start() < end for start, end in quotes):
+            if any(start <= match.start() < end for start, end in survey):
                 continue
             said = profile.reported_speech.search(
                 text, _sentence_start(text, match.start()), match.start()
@@ -570,7 +574,7 @@ def _reports(profile: Profile, sentence: str) -> bool:
     return bool(profile.peer_evidence.search(plain))
 
 
-def _is_own_post(profile: Profile, sentence: str, before: str = "") -> bool:
+def _is_own_post(profile: Profile, sentence: str, before: str) -> bool:
     """The reader's own story ("su historia ya está en el muro"). After another family is
     named, or after a statement, "su historia" is theirs ("Dos muchachos de San Miguel
     estudiaron inglés… Su historia está en el muro")."""

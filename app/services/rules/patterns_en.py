@@ -973,7 +973,6 @@ PROFILE = Profile(
         r"\b(?:you|u|ya)\s+(?:said|told\s+(?:me|us)|mentioned|wrote|were\s+saying)\s+(?:that\s+)?\s*$"
         r"|\b(?:noted|got\s+it|understood|so\s+the\s+plan\s+is)\s*[,:;-]?\s*$"
         r"|\byour\s+(?:plan|note|goal|answer)\s+(?:says|reads)\s*:?\s*$"
-        r"|\b(?:survey|question|form)\s+(?:\d+\s+)?(?:asks|ask|is\s+asking)\s+(?:you\s+)?(?:whether|if)\s+\s*$"
     ),
     household_count=re.compile(
         r"\b(?:how\s+many|number\s+of|" + _COUNT + r")\s+(?:people|ppl|persons|folks|members|adults"

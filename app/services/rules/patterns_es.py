@@ -569,13 +569,12 @@ PROFILE = Profile(
         r"|me\s+gustaria|con\s+gusto|si\s+quiere|si\s+queres|lo\s+anoto|le\s+anoto)\b))"
     ),
     survey_question=re.compile(
-        r"\b(?:encuesta|pregunta|formulario)(?:\s+\d+)?\s+(?:pregunta|le\s+pregunta)\s+(?:si|cuanto|cuantos"
+        r"\b(?:encuesta|pregunta|formulario)(?:\s+\d+)?\s+(?:pregunta|le\s+pregunta|dice)\s+(?:si|cuanto|cuantos"
         r"|cuantas|como|que|cuando|quien|cual)\b"
     ),
     reported_speech=re.compile(
         r"\b(?:usted|vos|tu)\s+(?:me\s+)?(?:dijo|dijiste|escribio|escribiste|conto|contaste|menciono)"
         r"\s+(?:que\s+)?\s*$|\bme\s+(?:dijo|dijiste|conto|contaste)\s+(?:que\s+)?\s*$"
-        r"|\b(?:encuesta|pregunta|formulario)\s+(?:\d+\s+)?(?:pregunta|le\s+pregunta|dice)\s+(?:si|que)\s+\s*$"
         r"|\b(?:su|tu)\s+(?:plan|nota|meta|respuesta)\s+dice\s*:?\s*$|\banotado\s*[,:;-]?\s*$"
         r"|\b(?:dice|dijo|cuenta|conto)\s+que\s+(?:su|tu|el|la|los|las)\s+[a-z]+\s+$"
     ),
