@@ -135,6 +135,7 @@ SET_ROLES = {
     "liaison_messages_heldout96.jsonl": "held-out 96, blind final score of round 38, NOT tuned on",
     "liaison_messages_heldout97.jsonl": "held-out 97, blind final score of round 38, NOT tuned on",
     "liaison_messages_heldout98.jsonl": "held-out 98, blind final score of round 38, NOT tuned on",
+    "liaison_messages_heldout99.jsonl": "held-out 99, second look at round 38, NOT tuned on",
     "liaison_messages_heldout100.jsonl": "held-out 100, second look at round 38, NOT tuned on",
     "liaison_messages_heldout101.jsonl": "held-out 101, second look at round 38, NOT tuned on",
     "liaison_messages_heldout102.jsonl": "held-out 102, second look at round 38, NOT tuned on",
