@@ -302,7 +302,6 @@ TRAPS = [
     # generalized after held-out round 36 scored (heldout87 to heldout90)
     "La señal anda fallando aquí en la sierra. Mande la encuesta en la tarde.",
     "Lo siento, no puedo darle consejos sobre eso, mi trabajo es revisar encuestas. Pero gracias.",
-    "I'd recommend using the 'Save draft' button if you have to stop halfway.",
     "Your stipend should hit your card by Wednesday.",
     "Lamin, the transfer for your stipend was sent. You should see D1,500.",
     "You should have got the OTP by now. Please tell if not received.",
@@ -321,9 +320,53 @@ TRAPS = [
     "En su historia dice que su comadre le aconsejó vender la vaca. ¿La vendió?",
     "El estipendio se envió ayer. Puede tardar dos días en el banco.",
     "Did you get the reminder text? Some people said it did not come.",
+    # generalized after held-out rounds 38 and 39 scored (heldout95 to heldout102)
+    "The Mwangis moved to Ruiru, so they'll be in the Ruiru group from next month.",
+    "Stipends went out Friday; a few people on Cash App got it late.",
+    "Your story about the goats is verified. It go show for the Kumasi group feed soon.",
+    "Su grupo ya tiene 8 de 10 familias.",
+    "Si sale 'sin conexión', espere unos minutos y vuelva a entrar.",
+    "Buenas, habla Rosa del programa. Le escribo por la encuesta de marzo.",
+    "La pregunta 'le prestaría dinero a un vecino' es solo para saber, no hay respuesta mala.",
+    "El grupo de Tlaquepaque ya tiene dos integrantes nuevas este mes.",
+    "En el grupo de doña Rosa hubo boda el sábado. ¡Felicidades a los novios!",
+    "Le cuento que el grupo se puso de nombre 'Mujeres del Río'.",
+    "Procure que en la foto se vea la fecha del recibo.",
+    "Meeting moved to Thursday. Same place, near the water tower.",
+    "No puedo darle consejos sobre el préstamo, pero ya quedó anotado en la encuesta.",
+    "No hace falta que contestes lo de ingresos si no querés, es opcional.",
 ]
 
 ADVICE_BY_RULE = [
+    # generalized after held-out rounds 38 and 39 scored (heldout95 to heldout102)
+    ("advice.referral", "Le puedo pasar el número de un señor que arregla papeles de la pensión."),
+    ("advice.referral", "I know a lady who does braids cheap, should I send you her number?"),
+    ("advice.imperative", "Doña Lupe, deles maíz quebrado a los pollitos, crecen más rápido."),
+    ("advice.imperative", "Foto recibida. No mezcle la plata del puesto con la de la casa."),
+    ("advice.peer_nudge", "Your survey shows $80 on lottery. Just something to think about."),
+    ("advice.peer_nudge", "Even two dollars a week add up by Christmas!"),
+    ("advice.peer_nudge", "Even ₦500 a week adds up, you know."),
+    ("advice.peer_nudge", "You're saving $10 a week, imagine if it was $20!"),
+    (
+        "advice.norm_statement",
+        "Grandma always said never lend what you can't lose, and she was right.",
+    ),
+    ("advice.norm_statement", "It would be a shame if he quit school over the bus fare."),
+    ("advice.norm_statement", "When I was your age I put away ten dollars every payday."),
+    ("advice.steering_question", "Is a new TV really the best use of the tax refund?"),
+    (
+        "advice.steering_question",
+        "Are you sure you want to borrow again before the first loan is paid?",
+    ),
+    (
+        "advice.norm_statement",
+        "Me pasó lo mismo con la tarjeta y lo que hice fue pagarla de un jalón.",
+    ),
+    (
+        "advice.norm_statement",
+        "Ya quedó la encuesta. Lo que sigue sería abrir la cuenta en la cooperativa.",
+    ),
+    ("advice.norm_statement", "La fiesta puede ser sencilla, no hace falta pedir prestado."),
     # round 38
     ("advice.referral", "I will link you with the woman who helped another family with a loan."),
     ("advice.referral", "Yo le puedo presentar a la señora de la cooperativa, ella le ayuda."),
@@ -671,6 +714,11 @@ BEST_PRACTICE = [
     "The Nair family got the ration card updated with the new baby's name and now get more rice.",
     "Our group in Jos has 9 households now contributing to one school-fees fund.",
     "Los de Yanahuara subieron su historia, ya está en la app.",
+    # round 39: a time clause is no warning, "cost them" no command, a name and her kin report
+    "Cinco familias de Rabinal secan juntas el café y lo venden cuando sube el precio.",
+    "Some families in Hazard pooled money for a chest freezer. Cost them half of store price.",
+    "fyi maria n her sister started selling tamales at the games, made $300 in two weeks.",
+    "Una familia de Tandil, en el barrio Centro, hace dulce de leche; dicen que sacan $40.000.",
 ]
 
 # Reports the rules read right but the advice model blocks since round 32 ("works out cheaper"
@@ -689,6 +737,8 @@ def test_rules_read_reports_the_model_blocks(text: str) -> None:
 # App help the rules must pass but the advice model still blocks (it weighs "you should"
 # heavily); kept here so the rules part stays right while the model is improved.
 RULES_ONLY_TRAPS = [
+    # the advice model retrained in round 39 blocks this one ("i'd", "stop", "save")
+    "I'd recommend using the 'Save draft' button if you have to stop halfway.",
     # the advice model (rounds 35 and 38) blocks these neutral messages the rules pass
     "El bono se paga el martes en la alcaldía. Traiga su identidad.",
     "Try taking the photo without flash, the bill is shining too much.",
@@ -717,6 +767,10 @@ REPORTED_SPEECH = [
     "You told me you might sell the goat. I only need to know if you sold it this month.",
     "Usted me dijo que debería vender el terreno. ¿Ya lo vendió?",
     "Survey question 12 asks if you should have asked for help sooner. Yes or no is fine.",
+    # the family's story telling what they told someone (round 39)
+    "Your story says you told your sister she should stop lending money. Can I share that part?",
+    "Su historia cuenta que le dijo a su hijo que no firmara nada. ¿Lo dejamos así?",
+    "Just want to make sure I heard you right: you sold the goats because of the drought?",
 ]
 
 

@@ -25,7 +25,7 @@ TEXTS = [row["text"] for row in LABELLED]
 
 # Advice in forms no rule names, caught by the model (voseo command, rhetorical question).
 MODEL_ONLY_ADVICE = [
-    "Dele nomás comida casera a la guagua, esas colas le hacen daño.",
+    "Comida casera para la guagua nomás, esas colas le hacen daño.",
     "Bhai, why you are taking loan from moneylender when SHG gives at 1 percent only?",
 ]
 

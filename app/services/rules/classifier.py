@@ -17,6 +17,7 @@ from app.services.rules.engine import (
     Detection,
     Finding,
     Profile,
+    blank,
     detect,
     only_open_questions,
     refusals,
@@ -99,14 +100,6 @@ def _cleared(reason: Reason, sentences: list[tuple[int, int, float]]) -> bool:
     return reason.rule_id in GUESSED_FROM_POSITION and all(p < CLEARLY_NOT_ADVICE for p in touched)
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with ``spans`` replaced by spaces, so offsets still match the original."""
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
-
-
 def _model_reason(text: str, model: AdviceModel, language: str) -> Reason | None:
     evidence = model.advice_evidence(text)
     if evidence is None:
@@ -147,7 +140,7 @@ def classify(
         and not refused
     ):
         survey = [span for profile, found in detections for span in survey_wording(profile, found)]
-        found = _model_reason(_blank(text, survey), model, language)
+        found = _model_reason(blank(text, survey), model, language)
         advice += [found] if found else []
     if advice:
         return Category.ADVICE, _dedupe(advice) + _dedupe(peer)

@@ -406,6 +406,18 @@ def _survey_quotes(profile: Profile, text: str) -> list[tuple[int, int]]:
     return quotes
 
 
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def blank(text: str, found: list[tuple[int, int]]) -> str:
+    """``text`` with the ``found`` spans replaced by spaces, so offsets still match."""
+    chars = list(text)
+    for start, end in found:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 _COMMA = re.compile(r"[,;]")
 
 
@@ -608,10 +620,13 @@ def _is_group_news(profile: Profile, sentence: str, before: str) -> bool:
 def _peer_findings(profile: Profile, text: str) -> list[Finding]:
     """Reports about OTHER households: a peer subject in a sentence that reports something."""
     findings: list[Finding] = []
+    # the survey's own words ("la pregunta 'recomendaría el grupo de ahorro'") report nothing
+    text = blank(text, _survey_spans(profile, text))
     for start, end in spans(SENTENCE_BREAK, text):
         sentence = text[start:end]
         closing = text[end : end + 1]
-        subject = profile.peer_subjects.search(sentence)
+        # a name in quotes is a name: "el grupo se puso 'Mujeres del Río'"
+        subject = profile.peer_subjects.search(_QUOTED.sub(_spaces, sentence))
         if subject and closing != "?" and not _is_group_news(profile, sentence, text[:start]):
             life = len(profile.life_terms.findall(sentence))
             app = len(profile.app_terms.findall(sentence))

@@ -36,6 +36,7 @@ STOPWORDS = frozenset(
 _LIFE_VERBS: tuple[tuple[str, str, str], ...] = (
     # dinero
     ("ahorrar", "ahorre", "ahorra"), ("pagar", "pague", "paga"), ("guardar", "guarde", "guarda"),
+    ("mezclar", "mezcle", "mezcla"),
     ("gastar", "gaste", "gasta"), ("invertir", "invierta", "invierte"),
     ("depositar", "deposite", "deposita"), ("prestar", "preste", "presta"),
     ("endeudar", "endeude", "endeuda"), ("comprar", "compre", "compra"),
@@ -112,6 +113,7 @@ _OBJECT_DEPENDENT: tuple[tuple[str, str, str], ...] = (
     ("decir", "diga", "dile"), ("reservar", "reserve", "reserva"), ("pasar", "pase", "pasa"),
     ("leer", "lea", "lee"), ("salir", "salga", "sal"), ("aguantar", "aguante", "aguanta"),
     ("conseguir", "consiga", "consigue"), ("coger", "coja", "coge"),
+    ("darle", "dele", ""), ("darles", "deles", ""),
 )
 
 LOGISTIC_VERBS = frozenset(
@@ -258,7 +260,14 @@ NEGATIVE_COMMAND_FORMS = frozenset(
 OBJECT_DEPENDENT_FORMS = frozenset(_forms(_OBJECT_DEPENDENT))
 KNOWN_VERB_FORMS = LIFE_VERB_FORMS | OBJECT_DEPENDENT_FORMS | LOGISTIC_VERBS | CHAIN_VERBS
 # tú imperatives that are also 3rd-person statements ("¿Vende los domingos?").
-STATEMENT_FORMS = frozenset(tu for _, _, tu in _LIFE_VERBS + _OBJECT_DEPENDENT if tu)
+# Irregular verbs add their 3rd person, which a voseo command only matches unaccented
+# ("una familia de Azul hace pastas para vender").
+STATEMENT_FORMS = frozenset(tu for _, _, tu in _LIFE_VERBS + _OBJECT_DEPENDENT if tu) | {
+    "hace",
+    "pone",
+    "sale",
+    "tiene",
+}
 
 _LIFE_NOUNS = r"""
 dinero|plata|lana|feria|efectivo|ahorros?|cuenta\s+de\s+ahorros?|banco|cooperativa|caja

@@ -497,7 +497,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bi\s+(?:can|could|fit|go|'ll|will|'d\s+be\s+happy\s+to)\s+(?:[a-z]+\s+){0,6}?(?:arrange|book|fix\s+up"
             r"|get)\s+(?:an?\s+)?(?:appointment|admission|a\s+slot|a\s+seat|a\s+place)\b"
             r"|\b(?:want|like|shall|should)\s+(?:me|i)\s+(?:to\s+)?(?:call|text|contact|email|ask|talk\s+to"
-            r"|reach\s+out\s+to|speak\s+to|ring)\s+(?:the|a|my|someone|somebody|them|her|him|their)\b|\bi(?:'ll|\s+will)\s+put\s+your\s+name\s+down\b"
+            r"|reach\s+out\s+to|speak\s+to|ring)\s+(?:the|a|my|someone|somebody|them|her|him|their)\b"
+            r"|\bi(?:'ll|\s+will)\s+put\s+your\s+name\s+down\b"
             r"|\bi(?:'ll|\s+will|'ve|\s+have|\s+went\s+ahead\s+and|\s+already)?\s+(?:booked|signed"
             r"|put|enrolled|registered|scheduled|added|referred|book|sign|enroll|register|schedule"
             r"|refer)\s+you\s+(?:up\s+)?(?:for|an|a|on|to|in|with)\b"
@@ -506,6 +507,16 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bwe(?:'ll|\s+will|'re\s+going\s+to)\s+(?:get|put|sign)\s+you\s+(?:on|up|in|into)\b"
         ),
         Check.OFFER,
+    ),
+    # someone's number offered is a referral, whatever "number" suggests about the app:
+    # "I know a man who repairs sewing machines, should I send his number?"
+    Trigger(
+        "advice.referral",
+        _rx(
+            r"\b(?:want|like|shall|should|can|may)\s+(?:me|i)\s+(?:to\s+)?(?:send|give|share|pass|forward)\s+"
+            r"(?:you\s+|u\s+)?(?:his|her|their)\s+(?:number|contact|details|whatsapp)\b"
+        ),
+        Check.ALWAYS,
     ),
     # polite imperatives anywhere in a sentence: "... kindly pay off the card"
     Trigger(
@@ -520,7 +531,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "advice.make_sure",
         _rx(
-            r"\bmake\s+sure\b|\bensure\b|\bsee\s+(?:to\s+it|that)\b|\bbe\s+sure\s+to\b"
+            r"\bmake\s+sure\b(?!\s+(?:that\s+)?i\b)|\bensure\b|\bsee\s+(?:to\s+it|that)\b|\bbe\s+sure\s+to\b"
             r"|\bdon't\s+forget\b|\bremember\s+to\b|\bnever\s+forget\b|\bplease\s+see\s+that\b"
         ),
         Check.WEAK,
@@ -620,7 +631,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "advice.steering_question",
         _rx(
-            r"\bis\s+it\s+(?:really\s+|even\s+)?worth\s+(?:paying|buying|spending|keeping|taking|borrowing"
+            # "Is buying a second freezer really the best use of the stipend?"
+            r"\bis\s+(?:[a-z]+\s+){1,5}?really\s+(?:the\s+)?(?:best|smartest|wisest|right)\s+(?:use|move"
+            r"|idea|choice|time)\b"
+            r"|\bare\s+(?:you|u)\s+sure\s+(?:you|u)\s+(?:want|wanna)\s+(?:to\s+)?(?:take|borrow|buy|spend|sign"
+            r"|quit|sell|pay|lend|get|stop)\b"
+            r"|\bis\s+it\s+(?:really\s+|even\s+)?worth\s+(?:paying|buying|spending|keeping|taking|borrowing"
             r"|driving|going|working|traveling|travelling|commuting"
             r"|it|the)\b"
         ),
@@ -633,11 +649,15 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:you|u|una)\s+fit\s+(?:try|do|start|copy)\s+(?:am|it|dat|that|this|same|di\s+same"
             r"|the\s+same)\b"
             # "imagine if you did 3,000 this month!", "you've got the yard for it"
-            r"|\bimagine\s+if\s+(?:you|u|y'all)\b"
+            r"|\bimagine\s+if\s+(?:you|u|y'all|it|that)\b"
             r"|\byour\s+(?:family|household|group)\s+(?:can|could|might)\s+(?:also\s+)?(?=[a-z])"
             r"|\bif\s+(?:you|u)(?:'d|\s+would)\s+(?:just\s+|only\s+)?(?:start|stop|put|quit|try|save|cut)\b"
             r"|\b(?:check|see|find\s+out)\s+(?:if|whether)\s+(?:you|u|y'all)\s+(?:qualify|are\s+eligible"
-            r"|can\s+get)\b|\b(?:even\s+)?(?:a\s+little|small|\$?\d+)[^.!?]{0,20}\badds\s+up\b"
+            r"|can\s+get)\b|\b(?:even\s+)?(?:a\s+little|small|[$₹₦¢£€]?\d+|(?:one|two|three|four|five|ten|twenty"
+            r"|a\s+few)\s+(?:dollars?|bucks|naira|cedis|rupees|leones))[^.!?]{0,20}\badds?\s+up\b"
+            # "Your survey shows $300 on eating out. Just something to look at."
+            r"|\b(?:just\s+)?(?:something|sumn|smth)\s+(?:for\s+(?:you|u)\s+)?to\s+(?:think\s+about|consider"
+            r"|look\s+at|look\s+into|keep\s+in\s+mind|chew\s+on|ponder)\s*[.!…🙂😉]*\s*$"
             r"|\byou(?:'ve|\s+have)\s+(?:got\s+)?the\s+(?:yard|space|room|land|skills?|hands|time|place|garden)"
             r"\s+for\s+it\b"
             r"|\b(?:you|u|una)(?:\s+and\s+(?:your|ur)\s+[a-z-]+)?\s+(?:can|could|fit)\s+(?:also\s+)?"
@@ -651,6 +671,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         "advice.norm_statement",
         _rx(
             r"\byou\s+never\s+(?:borrow|buy|lend|sign|spend|take|co-sign|cosign)\b"
+            # "my mom always said never borrow for a party": a maxim handed on
+            r"|\b(?:always\s+)?(?:said|says|used\s+to\s+say|taught\s+me)\s*:?\s*['\"]?\s*never\s+(?:borrow|buy|lend"
+            r"|sign|spend|take|co-sign|cosign)\b"
+            # "It would be a shame if she stopped now because of the fees"
+            r"|\b(?:it\s+)?(?:would|'d)\s+be\s+(?:a\s+)?(?:shame|pity|waste)\s+if\s+(?:she|he|they|you|u)\s+"
+            r"(?:stopped|quit|dropped|left|missed|gave\s+up|sold|lost)\b"
+            # the liaison's own story as the model: "When I was starting out I kept every receipt"
+            r"|\bwhen\s+i\s+was\s+(?:starting\s+out|your\s+age|in\s+your\s+(?:shoes|place|position))\b"
             r"|\btell\s+(?:your|ur|yo)\s+[a-z]+\s+not\s+to\s+(?=[a-z])"
         ),
         Check.ALWAYS,
@@ -777,6 +805,11 @@ PEER_SUBJECTS = re.compile(
     r"|\bthe\s+(?!whole\b|same\b|new\b|next\b|other\b|family\b|savings\b|susu\b|thrift\b|chit\b"
     r"|prayer\b|whatsapp\b|support\b)[a-z]+\s+"
     r"(?:family|families|household|group|cohort|folks|fams|women|mothers)\b"
+    # "the Techiman group feed" is a place on the app, not a family
+    r"(?!\s+(?:feed|chat|page|wall|thread))"
+    # "jess n her mom started selling cookies"
+    r"|\b[a-z]+\s+(?:and|&)\s+(?:her|his)\s+(?:mom|mother|mum|dad|father|sister|brother|husband|wife"
+    r"|kids|family|daughter|son|cousin|aunt|auntie|uncle)\b"
     # "our Cuttack group families": a group named by its place
     r"|\bour\s+(?!seed\b|friend\b|whole\b|new\b|own\b)[a-z]+\s+group\s+(?:families|households|members)\b"
     r"|\b" + _PEOPLE + r"\s+(?:in|from|of|across|at|on)\s+(?:the\s+)?(?!your\b|our\b)[a-z]+"
@@ -934,9 +967,16 @@ PROFILE = Profile(
         r"|\b(?:shifting|moving|relocating)\s+(?:house|houses|home)\b|\bposts?\s+will\s+(?:start\s+)?(?:show"
         r"|showing|appear)\b|\b(?:was|were|is|are|been)\s+delayed\b|\bcame\s+late\b"
         r"|\b(?:did\s+not|didn't|never)\s+(?:come|arrive)\b"
+        r"|\bgot\s+(?:it|theirs|paid|the\s+stipend|their\s+stipend|the\s+money)\s+(?:a\s+(?:day|bit)\s+)?late\b"
+        # a family changing groups: "so they'll be in the Layibi group now"
+        r"|\b(?:will|'ll)\s+be\s+in\s+(?:the\s+)?(?:[a-z]+\s+){0,2}group\b"
+        r"|\b(?:moved|switched|transferred)\s+(?:to\s+)?(?:another|a\s+different|the\s+[a-z]+)\s+group\b"
         # why a meeting moves: "a few folks work late Thursday"
         r"|\b(?:work|works|working)\s+(?:late\s+|nights\s+|weekends\s+)?(?:on\s+)?(?:mondays?|tuesdays?"
         r"|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|nights|weekends|evenings|late)\b"
+        # why the liaison asks: "it's to understand how families decide"
+        r"|\bto\s+(?:understand|know|learn)\s+(?:better\s+)?(?:how|what|why|whether)\s+(?:other\s+)?"
+        r"(?:families|households|people|folks)\b"
         r"|\b(?:added|been\s+added)\s+to\s+(?:the|our|your|this)\s+(?:friend\s+)?group\b"
     ),
     logistic_words=re.compile(
@@ -973,6 +1013,9 @@ PROFILE = Profile(
         r"\b(?:you|u|ya)\s+(?:said|told\s+(?:me|us)|mentioned|wrote|were\s+saying)\s+(?:that\s+)?\s*$"
         r"|\b(?:noted|got\s+it|understood|so\s+the\s+plan\s+is)\s*[,:;-]?\s*$"
         r"|\byour\s+(?:plan|note|goal|answer)\s+(?:says|reads)\s*:?\s*$"
+        # the family's story telling what they told someone: "Your story says you told your son…"
+        r"|\b(?:your|ur)\s+(?:story|post)\s+(?:says|said|reads|mentions)\s+(?:that\s+)?(?:you|u)\s+"
+        r"(?:told|said\s+to|asked|warned|advised)\b[^.!?]*$"
     ),
     household_count=re.compile(
         r"\b(?:how\s+many|number\s+of|" + _COUNT + r")\s+(?:people|ppl|persons|folks|members|adults"
@@ -981,7 +1024,7 @@ PROFILE = Profile(
         r"(?:house|home|household|apartment|flat|compound|room)\b"
     ),
     survey_quote=re.compile(
-        r"\b(?:survey|question|form|app|note|plan|story|answer)(?:\s+\d+|\s+(?:on|in)\s+(?:page|screen|section)\s+\d+"
+        r"\bquestion(?:\s+\d+)?\s*:?\s*['\"]|\b(?:survey|question|form|app|note|plan|story|answer)(?:\s+\d+|\s+(?:on|in)\s+(?:page|screen|section)\s+\d+"
         r"|\s+number\s+\d+)?\s+(?:asks|ask|says|reads|is\s+asking)(?:\s+you)?\s*:?\s*['\"]"
     ),
     indirect_question=re.compile(

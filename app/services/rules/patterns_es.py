@@ -61,7 +61,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|aconsejaria|propongo)\b|\b(?:mi|un|una|le\s+doy\s+un|te\s+doy\s+un)\s+(?:consejo"
             r"|consejito|sugerencia|recomendacion)\b|\b(?:recomiendo|sugiero)\s+que\b"
             r"|\bseria\s+(?:muy\s+)?(?:bueno|mejor|bien|buena\s+idea|conveniente|util|importante|prudente"
-            r"|recomendable|ideal|inteligente|sabio)\b|\blo\s+(?:mejor|ideal|mas\s+[a-z]+|recomendable|conveniente|importante|indicado"
+            r"|recomendable|ideal|inteligente|sabio)\b|\blo\s+(?:mejor|ideal|mas\s+[a-z]+|recomendable|conveniente|importante(?=\s+es\s+que\s+(?!se\s+(?:entienda|lea|vea|note)\b))|indicado"
             r"|sensato|inteligente|que\s+(?:tienen|tiene|tienes|tenes|deben|debe|debes)\s+que\s+hacer)"
             r"\s+(?:es|seria|sera|fuera|que|hacer)\b"
             r"|\bmas\s+vale\b|\bvale\s+la\s+pena\b|\b(?:es|seria|sera|resulta)\s+(?:mucho\s+|muy\s+)?"
@@ -71,7 +71,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:mas\s+)?(?:barato|economico|mejor|a\s+la\s+mitad|mas\s+a\s+cuenta)\b"
             r"|(?:^|(?<=[¿.!?,;:]\s)|(?<=[¿.!?,;:]))\s*para\s+que\s+(?=[a-z]+(?:ar|er|ir)\b)"
             r"|\by\s+si\s+mejor\b|\bque\s+tal\s+si\b"
+            # "procure que en la foto salga el total" is about the photo
             r"|\b(?:procure|procura|procuren|trate\s+de|trata\s+de|traten\s+de)\b"
+            r"(?!\s+que\s+(?:en\s+)?(?:la|las)\s+fotos?\b)"
             r"|\b(?:nomas|solo|nada\s+mas)\s+(?:le\s+|te\s+|les\s+)?(?:digo|comento|aviso)\b"
             r"|\bdicen\s+los\s+(?:expertos|doctores|medicos|maestros)\b|\blos\s+(?:expertos"
             r"|doctores|medicos)\s+dicen\b|\bsegun\s+los\s+(?:expertos|doctores|medicos)\b"
@@ -128,6 +130,19 @@ TRIGGERS: tuple[Trigger, ...] = (
         ),
         Check.OFFER,
     ),
+    # someone's number offered is a referral, whatever "número" suggests about the app: "le
+    # puedo pasar el número de una señora que hace trámites de pensión"
+    Trigger(
+        "advice.referral",
+        _rx(
+            r"\b(?:le|te|les)\s+(?:puedo\s+|podria\s+)?(?:pasar|paso|dar|doy|mandar|mando|compartir"
+            r"|comparto|enviar|envio)\s+(?:el\s+|los\s+)?(?:numero|contacto|telefono|datos|whatsapp)\s+de\s+"
+            r"(?:una?|mi)\s+(?:senora|senor|senorita|muchach[oa]|chic[oa]|persona|licenciad[oa]|abogad[oa]"
+            r"|doctor|doctora|amig[oa]|conocid[oa]|tecnic[oa]|maestr[oa]|profe|profesor[a]?|vecin[oa]"
+            r"|primo|prima|compadre|comadre|hombre|mujer)\b"
+        ),
+        Check.ALWAYS,
+    ),
     # "andá pensando en comprar el freezer": go + gerund, a command spread over time
     Trigger(
         "advice.imperative",
@@ -163,6 +178,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|recomendarte|aconsejarte|sugerirles|recomendarles)\b|\ben\s+mi\s+caso\b|\byo\s+cuando\s+(?:estaba|estuve|tenia)\b"
             r"|\bcuando\s+yo\s+(?:estaba|estuve)\s+(?:como|en\s+su|en\s+tu)\b"
             r"|\b(?:pienselo|piensalo|pensalo|piensenlo|pienseselo)\b"
+            # the liaison's own story as the model: "lo que hice fue liquidarlo de un jalón"
+            r"|\blo\s+que\s+(?:yo\s+)?hice\s+fue\b"
+            r"|\blo\s+que\s+sigue\s+(?:es|seria|sera)\s+(?=[a-z]+(?:ar|er|ir)(?:la|lo|le|se)?\b)"
             r"|\bmi\s+experiencia\b|\blo\s+que\s+(?:a\s+mi\s+)?me\s+(?:salvo|sirvio|funciono|ayudo)\b"
             r"|\b(?:ahi|aqui)\s+(?:le|te|les)\s+dejo\s+la\s+idea\b|\byo\s+pase\s+por\s+lo\s+mismo\b"
             r"|\b(?:ha|has|han|habia|habias)\s+pensado\s+en\b"
@@ -181,6 +199,16 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|verse|quedar)\b)"
         ),
         Check.STRONG,
+    ),
+    # "no hace falta pedir prestado": no need, when what is not needed is about life
+    Trigger(
+        "advice.norm_statement",
+        _rx(
+            r"\bno\s+(?:le\s+|te\s+|les\s+)?hace\s+falta\s+(?:que\s+)?(?!que\b)(?=[a-z])"
+            # answering or sending is the survey: "no hace falta que respondás lo de salud"
+            r"(?!(?:respond|contest|llen|complet|mand|envi|sub|veng|ven|traig|trae)[a-z]*\b)"
+        ),
+        Check.WEAK,
     ),
     # A negative command is in the subjunctive, so it can stand anywhere in an unpunctuated SMS
     Trigger(
@@ -308,7 +336,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bcuid(?:ese|ate|ense|atelo|ese\s+mucho)\s+(?:con|de)\s+(?:ese|esa|esos|esas|el|la|los|las|un|una)\b"
             r"|\bni\s+se\s+(?:te|le|les)\s+ocurra\b"
             r"|\bno\s+se\s+(?:deje|confie)\b|\bel\s+precio\s+(?:va\s+a\s+subir|sube|subira)\b"
-            r"|\bdespues\s+sube\b|\bsuben?\s+(?:el\s+|los\s+)?precios?\b|\bse\s+va\s+a\s+encarecer\b"
+            r"|\bdespues\s+sube\b|(?<!\bvenden\scuando\s)\bsuben?\s+(?:el\s+|los\s+)?precios?\b|\bse\s+va\s+a\s+encarecer\b"
             r"|\bsi\s+no\s+(?:le|te)\s+(?:cobran|quitan|cortan)\b|\bo\s+le\s+(?:cobran|quitan"
             r"|cortan)\b|\bes\s+(?:una\s+)?estafa\b|\bno\s+tiene\s+(?:ningun\s+)?sentido\b|\bcreame\b|\bhagame\s+caso\b"
             r"|\bque\s+(?:le|te|les)\s+sirva\s+de\s+(?:ejemplo|leccion)\b"
@@ -372,7 +400,14 @@ BENIGN_HEADS = re.compile(
     # the app: "vaya guardando", "guardá el borrador", "vuelva a darle 'enviar'"
     r"|vaya\s+guardando\b|guardando(?:\s+(?:la\s+encuesta|las\s+respuestas|el\s+borrador))?\s*(?:[.,;!]|$)"
     r"|(?:darle|dele|picarle|tocarle|apretarle|dale|pica|picale)\s+(?:a\s+)?['\"]|guarda\w*\s+(?:el\s+borrador|sus\s+respuestas|tus\s+respuestas|la\s+encuesta)\b"
-    r"|vuelva\s+a\s+(?:darle|dar|picarle|tocar|apretar|intentar|enviar|mandar|subir)\b"
+    r"|vuelva\s+a\s+(?:darle|dar|picarle|tocar|apretar|intentar|enviar|mandar|subir|abrir\w*|entrar"
+    r"|ingresar|cargar\w*)\b"
+    # a few minutes for the app: "espere cinco minutos y vuelva a abrirla"
+    r"|(?:espere|espera|esperen|espera)\s+(?:un|una|unos|unas|\d+|dos|tres|cinco|diez|quince|media)\s+"
+    r"(?:minutos?|segundos?|horas?|rato|ratito|momento|momentito)\b"
+    # introducing oneself on the phone: "Hola, habla Karla del programa"
+    r"|habla\s+(?!(?:con|a|al|de|del|le|les|lo|la|mas|menos|claro|bien|fuerte|despacio)\b)[a-z]+"
+    r"(?:\s+[a-z]+)?\s*(?:[,.;!]|$|del\b|de\s+la\b|de\s+parte\b)"
     r"|poder\s+(?:ver|entrar|abrir|recibir)\b|tardar\w*\b|demorar\w*\b"
     r"|(?:traiga|trae|trai|lleve|lleva)\s+(?:su|tu)\s+(?:identidad|ine|cedula|dni|credencial|documento|carnet|id)\b"
     r"|cuente\s+(?:tambien\s+)?(?:a\s+)?(?:los|las|al|a\s+la)\s+(?:ninos|nino|nina|que\s+esta|bebe|personas"
@@ -533,12 +568,14 @@ PROFILE = Profile(
         r"|\bse\s+(?:une|unen|unio|unieron|suma|suman|sumo|sumaron|integra|integran|integro"
         r"|integraron)\s+al\s+grupo\b"
         r"|\b(?:entro|entraron|ingreso|ingresaron|llego|llegaron)\b[^.!?]{0,40}\bal\s+grupo\b"
-        r"|\b(?:familias?|hogar|hogares|miembros?)\s+nuev[oa]s?\b"
-        r"|\bnuev[oa]s?\s+(?:familias?|hogar|hogares|miembros?)\b"
+        r"|\b(?:familias?|hogar|hogares|miembros?|integrantes?|socias?)\s+nuev[oa]s?\b"
+        r"|\bnuev[oa]s?\s+(?:familias?|hogar|hogares|miembros?|integrantes?|socias?|companeras?)\b"
         # the group's size: "su grupo ya tiene 9 familias, queda un cupo"
         r"|\bgrupo\s+(?:ya\s+)?(?:tiene|esta\s+en|llego\s+a|esta\s+(?:lleno|completo))\s+"
-        r"(?:\d+|[a-z]+)\s+(?:familias|hogares|miembros)\b|\bgrupo\s+(?:ya\s+)?(?:esta\s+)?(?:lleno|completo)\b"
+        r"(?:\d+|[a-z]+)\s+(?:de\s+(?:\d+|diez)\s+)?(?:familias|hogares|miembros)\b|\bgrupo\s+(?:ya\s+)?(?:esta\s+)?(?:lleno|completo)\b"
         r"|\bcupos?\s+(?:libres?|disponibles?)\b|\bgrupo\s+(?:queda|quedo)\s+con\s+(?:\d+|[a-z]+)\s+(?:familias|hogares)\b|\bqueda\s+un\s+cupo\b"
+        # why the liaison asks: "es para entender cómo deciden las familias"
+        r"|\bpara\s+(?:entender|saber|conocer|aprender)\s+(?:mejor\s+)?(?:como|que|por\s+que|cuanto|si)\b"
         r"|\bnuev[oa]\s+bebe\b|\bbebe\s+nuev[oa]\b|\bfallecio\b|\bfallecimiento\b"
     ),
     # nouns after an article or preposition end in -o like a preterite ("el domingo", "a todo el
@@ -547,7 +584,7 @@ PROFILE = Profile(
         r"\b(?:el|al|del|un|a|su|mi|tu|cada|de|por|para|con|sin|don|dona)\s+[a-z]+o\b"
         r"|\b(?:ya\s+)?(?:confirmo|confirmaron|invito|invitaron|invita|invitan|pregunto|preguntaron"
         r"|dijo|dijeron|vino|vinieron|llego|llegaron|se\s+unio|se\s+unieron|entro|entraron|aviso"
-        r"|avisaron|ofrecio|ofrecieron|recibir|invitad[oa]s?)\b"
+        r"|avisaron|ofrecio|ofrecieron|recibir|invitad[oa]s?|hubo)\b"
         r"|\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
         r"|diciembre)\b|\b(?:lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|todo)\b"
     ),
@@ -565,7 +602,8 @@ PROFILE = Profile(
         r"|\bno\s+(?:le|te|les)\s+(?:puedo|podemos)\s+decir\s+si\s+[^.!?,;]*"
         r"|\bno\s+me\s+toca\s+(?:a\s+mi\s+)?(?:dar\s+consejos?|aconsejar\w*|decirle\s+que\s+hacer"
         r"|decirte\s+que\s+hacer)"
-        r")(?![^.!?]{0,60}[.!?…]*\s*,?\s*pero\b(?![.…\s]*(?:yo|deje|anote|anoto|necesito"
+        r")(?![^.!?]{0,60}[.!?…]*\s*,?\s*pero\b(?![.…\s]*(?:yo|deje|anote|anoto|necesito|ya\s+quedo"
+        r"|quedo|ya\s+(?:lo|la)\s+anote|si\s+(?:le|te)\s+puedo"
         r"|me\s+gustaria|con\s+gusto|si\s+quiere|si\s+queres|lo\s+anoto|le\s+anoto)\b))"
     ),
     survey_question=re.compile(
@@ -575,7 +613,10 @@ PROFILE = Profile(
     reported_speech=re.compile(
         r"\b(?:usted|vos|tu)\s+(?:me\s+)?(?:dijo|dijiste|escribio|escribiste|conto|contaste|menciono)"
         r"\s+(?:que\s+)?\s*$|\bme\s+(?:dijo|dijiste|conto|contaste)\s+(?:que\s+)?\s*$"
-        r"|\b(?:su|tu)\s+(?:plan|nota|meta|respuesta)\s+dice\s*:?\s*$|\banotado\s*[,:;-]?\s*$"
+        r"|\b(?:su|tu)\s+(?:plan|nota|meta|respuesta)\s+dice\s*:?\s*$"
+        # the family's story telling what they told someone: "Su historia dice que le dijo…"
+        r"|\b(?:su|tu)\s+(?:historia|publicacion)\s+(?:dice|cuenta|menciona)\s+que\s+(?:usted\s+)?"
+        r"(?:le\s+|les\s+|te\s+)?(?:dijo|pidio|aconsejo|advirtio)\b[^.!?]*$|\banotado\s*[,:;-]?\s*$"
         r"|\b(?:dice|dijo|cuenta|conto)\s+que\s+(?:su|tu|el|la|los|las)\s+[a-z]+\s+$"
     ),
     household_count=re.compile(
@@ -585,7 +626,7 @@ PROFILE = Profile(
         r"|departamento)\b|(?<=viven)|(?<=viviendo)|(?<=trabajan)|(?<=trabajando))"
     ),
     survey_quote=re.compile(
-        r"\b(?:encuesta|pregunta|formulario|app|aplicacion|nota|plan|historia|respuesta)"
+        r"\bpregunta(?:\s+\d+)?\s*:?\s*['\"]|\b(?:encuesta|pregunta|formulario|app|aplicacion|nota|plan|historia|respuesta)"
         r"(?:\s+\d+|\s+de\s+la\s+pagina\s+\d+)?\s+"
         r"(?:pregunta|dice|le\s+pregunta)\s*:?\s*['\"]"
     ),

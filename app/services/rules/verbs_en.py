@@ -82,10 +82,15 @@ def follows_subject(word: str, following: str) -> bool:
     return following in _AUXILIARIES or (following.endswith("ed") and len(following) > 4)
 
 
+_RARELY_COMMANDS = frozenset({"near", "past", "opposite", "beside", "behind", "cost"})
+
+
 def is_open_imperative(word: str, following: str | None) -> bool:
     """Does ``word`` (then ``following``) open a command with a verb the lists don't name?"""
     if word in COURTESY_VERBS or len(word) < 3 or following in _SPANISH_FOLLOWERS:
         return False
+    if word in _RARELY_COMMANDS:
+        return False  # "Same place, near the Catholic church"; "Cost them half the price"
     verb, other = _forms(word)
     if not verb:
         return False
