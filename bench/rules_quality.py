@@ -139,10 +139,10 @@ SET_ROLES = {
     "liaison_messages_heldout100.jsonl": "held-out 100, second look at round 38, then TUNED ON",
     "liaison_messages_heldout101.jsonl": "held-out 101, second look at round 38, then TUNED ON",
     "liaison_messages_heldout102.jsonl": "held-out 102, second look at round 38, then TUNED ON",
-    "liaison_messages_heldout103.jsonl": "held-out 103, final score of round 39, NOT tuned on",
-    "liaison_messages_heldout104.jsonl": "held-out 104, final score of round 39, NOT tuned on",
-    "liaison_messages_heldout105.jsonl": "held-out 105, final score of round 39, NOT tuned on",
-    "liaison_messages_heldout106.jsonl": "held-out 106, final score of round 39, NOT tuned on",
+    "liaison_messages_heldout103.jsonl": "held-out 103, final score of round 39, then TUNED ON",
+    "liaison_messages_heldout104.jsonl": "held-out 104, final score of round 39, then TUNED ON",
+    "liaison_messages_heldout105.jsonl": "held-out 105, final score of round 39, then TUNED ON",
+    "liaison_messages_heldout106.jsonl": "held-out 106, final score of round 39, then TUNED ON",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 

@@ -335,6 +335,16 @@ TRAPS = [
     "Meeting moved to Thursday. Same place, near the water tower.",
     "No puedo darle consejos sobre el préstamo, pero ya quedó anotado en la encuesta.",
     "No hace falta que contestes lo de ingresos si no querés, es opcional.",
+    # generalized after held-out round 39 scored (heldout103 to heldout106)
+    "Revisé todo y solo hay una cosa: en gastos puso 3,200 de luz, pero el recibo dice 320.",
+    "Might be worth double-checking the rent amount, it says 9,000 but last month was 900.",
+    "Your sales come to 40,000 but the costs add up to 52,000. Is a number missing?",
+    "La familia Soto de Uruapan pidió unirse al grupo. ¿Están todos de acuerdo?",
+    "Revise que su nombre esté igual que en la cédula, si no el depósito rebota.",
+    "Can we meet Sunday instead? Two of the dads work the night shift at the mill.",
+    "Mr. Okoro passed Sunday morning at home. The meeting moves to next week.",
+    "Si cambió de número, póngalo en su perfil para que el pago le llegue bien.",
+    "The survey asks 'days of school missed'. Please count only this month, not the whole term.",
 ]
 
 ADVICE_BY_RULE = [
@@ -367,6 +377,25 @@ ADVICE_BY_RULE = [
         "Ya quedó la encuesta. Lo que sigue sería abrir la cuenta en la cooperativa.",
     ),
     ("advice.norm_statement", "La fiesta puede ser sencilla, no hace falta pedir prestado."),
+    # generalized after held-out round 39 scored (heldout103 to heldout106)
+    ("advice.second_person_modal", "You should start a VSLA with the other women in the village."),
+    ("advice.norm_statement", "Muy buena la encuesta. Ahora a ver si ya deja de comprar fiado 😉"),
+    ("advice.norm_statement", "Todo cuadra. Nomás que 800 al mes en refrescos se me hace mucho."),
+    ("advice.steering_question", "Is the private tutor really worth Rs 2000 a month?"),
+    (
+        "advice.steering_question",
+        "All the others are saving in the susu, you don't want to be left behind.",
+    ),
+    ("advice.counselling", "Traiga los recibos de gas, quiero mostrarle cómo bajar el gasto."),
+    ("advice.counselling", "Bring your bills Friday, I'll show you how to cut the light bill."),
+    (
+        "advice.norm_statement",
+        "Cuando yo estaba así, pagué todo en efectivo. Se lo digo por experiencia.",
+    ),
+    (
+        "advice.referral",
+        "Ya hablé con la abogada del municipio por lo del terreno, ella le va a llamar mañana.",
+    ),
     # round 38
     ("advice.referral", "I will link you with the woman who helped another family with a loan."),
     ("advice.referral", "Yo le puedo presentar a la señora de la cooperativa, ella le ayuda."),
@@ -719,6 +748,10 @@ BEST_PRACTICE = [
     "Some families in Hazard pooled money for a chest freezer. Cost them half of store price.",
     "fyi maria n her sister started selling tamales at the games, made $300 in two weeks.",
     "Una familia de Tandil, en el barrio Centro, hace dulce de leche; dicen que sacan $40.000.",
+    # round 40: what worked for others, "hasta que sube el precio"
+    "Lo que mejor le funcionó al grupo de Cobán fue dejar de fiar; lo contaron en el muro.",
+    "Doña Mari, de Tuxpan, dice que lo mejor que hizo fue dejar el celular a plazos.",
+    "Unas familias de Olancho guardan el frijol en un silo hasta que sube el precio.",
 ]
 
 # Reports the rules read right but the advice model blocks since round 32 ("works out cheaper"
@@ -739,6 +772,8 @@ def test_rules_read_reports_the_model_blocks(text: str) -> None:
 RULES_ONLY_TRAPS = [
     # the advice model retrained in round 39 blocks this one ("i'd", "stop", "save")
     "I'd recommend using the 'Save draft' button if you have to stop halfway.",
+    # and, since round 40, a survey question's meaning that names money put aside
+    "Question 6 about 'savings' means any money put aside, at home too. Put it all in.",
     # the advice model (rounds 35 and 38) blocks these neutral messages the rules pass
     "El bono se paga el martes en la alcaldía. Traiga su identidad.",
     "Try taking the photo without flash, the bill is shining too much.",

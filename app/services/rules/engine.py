@@ -117,6 +117,8 @@ class Profile:
     open_imperative: Callable[[str, str | None], bool] = lambda word, following: False
     # The word after a clause opener shows the opener is a noun subject ("rent went up")
     follows_subject: Callable[[str, str], bool] = lambda word, following: False
+    # A clause opener typed with a final accent that makes it the speaker's past ("revisé")
+    past_first_person: Callable[[str], bool] = lambda word: False
     in_context: ContextualWord = lambda previous, token, following: None  # SMS "2" -> "to"
     pointer_verbs: frozenset[str] = frozenset()  # "see", "mire": commands to look at a report
     stopwords: frozenset[str] = frozenset()  # words that show a clause is in this language
@@ -457,8 +459,11 @@ def _trigger_findings(profile: Profile, text: str) -> list[Finding]:
             verb = profile.gerund_base(head)
             # the form may end in its own verb ("why pay more with a family of six?")
             own = _WORD.findall(match.group())[-1:]
+            # "you should start a savings group": a chain verb with no verb after it is the verb
+            after = _WORD.findall(text, match.end(), end)[:1]
             directs = any(
-                word in profile.strong_verbs or word in profile.weak_verbs for word in [verb, *own]
+                word in profile.strong_verbs or word in profile.weak_verbs
+                for word in [verb, *own, *map(profile.base_form, after)]
             )
             # an offer to connect directs whoever it names ("I will link you with the woman who
             # helped another family")
@@ -500,7 +505,12 @@ def _in_language(profile: Profile, text: str, first: re.Match[str], end: int) ->
 
 
 def _imperative_at(
-    profile: Profile, text: str, start: int, end: int, sentence_start: int
+    profile: Profile,
+    text: str,
+    start: int,
+    end: int,
+    sentence_start: int,
+    accented: frozenset[int] = frozenset(),
 ) -> Finding | None:
     """Is the clause text[start:end] an imperative about the family's life?"""
     while start < end and text[start].isspace():
@@ -513,6 +523,8 @@ def _imperative_at(
     first = _WORD.match(text, position, end)
     if first is None:
         return None
+    if first.end() - 1 in accented and profile.past_first_person(first.group()):
+        return None  # "Revisé todo": what the liaison did
     verb = profile.base_form(first.group())
     following = _WORD.match(text, first.end() + 1, end)
     if following is None and text[end : end + 1] == ":":
@@ -563,13 +575,15 @@ def _imperative_at(
     return Finding("advice.imperative", first.start(), scope_end)
 
 
-def _imperative_findings(profile: Profile, text: str) -> list[Finding]:
+def _imperative_findings(
+    profile: Profile, text: str, accented: frozenset[int] = frozenset()
+) -> list[Finding]:
     findings: list[Finding] = []
     for start, end in spans(CLAUSE_BREAK, text):
         sentence_start = _sentence_start(text, start)
         if profile.reported_speech.search(text, sentence_start, start):
             continue  # "Su plan dice: ahorrar 50 soles por semana": the family's own words
-        finding = _imperative_at(profile, text, start, end, sentence_start)
+        finding = _imperative_at(profile, text, start, end, sentence_start, accented)
         if finding is None:
             later = (w for w in _WORD.finditer(text, start, end) if w.start() > start + 1)
             command = next((w for w in later if profile.command_anywhere(w.group())), None)
@@ -657,6 +671,10 @@ def detect(profile: Profile, original: str) -> Detection:
     """Run every rule of ``profile`` on ``original``."""
     norm = normalize(original, profile.abbreviations, profile.in_context)
     text = norm.text
-    advice = _trigger_findings(profile, text) + _imperative_findings(profile, text)
+    # where the liaison typed "é": canonical text has lost the accent
+    accented = frozenset(
+        i for i, start in enumerate(norm.starts) if original[start : start + 1] in ("é", "É")
+    )
+    advice = _trigger_findings(profile, text) + _imperative_findings(profile, text, accented)
     advice.sort(key=lambda finding: (finding.start, finding.rule_id))
     return Detection(norm, tuple(advice), tuple(_peer_findings(profile, text)))

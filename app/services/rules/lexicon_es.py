@@ -220,6 +220,23 @@ def follows_subject(word: str, following: str) -> bool:
     return following == "que" and word in _REPORTING_VERBS
 
 
+_AR_INFINITIVES = frozenset(
+    infinitive for infinitive, _, _ in _LIFE_VERBS + _OBJECT_DEPENDENT if infinitive.endswith("ar")
+) | frozenset(word for word in LOGISTIC_VERBS if word.endswith("ar"))
+# "verifiqué" is "verificar", "pagué" "pagar", "empecé" "empezar"
+_PRETERITE_SPELLINGS = (("que", "car"), ("gue", "gar"), ("ce", "zar"), ("e", "ar"))
+
+
+def is_first_person_past(word: str) -> bool:
+    """ "revisé", "mandé", "pagué" (once the accent is gone): the speaker's past of an -ar
+    verb. Usted commands carry no accent and voseo ones end in -á, so when the liaison typed
+    the accent, this is what they did, not a command."""
+    return any(
+        word.endswith(ending) and word[: -len(ending)] + infinitive in _AR_INFINITIVES
+        for ending, infinitive in _PRETERITE_SPELLINGS
+    )
+
+
 def is_infinitive(word: str) -> bool:
     """Infinitives end in -ar/-er/-ir (after clitics are stripped)."""
     return word == "ir" or (len(word) > 2 and word.endswith(("ar", "er", "ir")))
@@ -290,7 +307,7 @@ LIFE_TERMS = re.compile(
 APP_TERMS = re.compile(
     r"\b(?:encuestas?|formularios?|aplicacion|app|fotos?|foto|imagen|recibos?|comprobantes?"
     r"|documentos?|papeles|contrasena|codigo|enlace|link|boton|pantalla|reunion|reuniones"
-    r"|visita|estipendio|apoyo|pago\s+del\s+estipendio|historia|publicacion|muro|mensaje"
+    r"|visita|estipendio|apoyo|pago\s+del\s+estipendio|historia|publicacion|muro|mensaje|perfil"
     r"|borros[oa]s?|se\s+lean?|no\s+se\s+(?:lee|leen|ve|ven)|legibles?|luz\s+de\s+dia"
     r"|(?:la|las|una|esa|esta|cada|sus?|tus?)\s+preguntas?"
     r"|celular|telefono|sistema|version|wifi|datos|internet|respuestas?|verificacion"

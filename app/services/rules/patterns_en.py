@@ -539,6 +539,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "advice.counselling",
         _rx(
+            r"\bi(?:'ll|\s+will|\s+can|\s+want\s+to|\s+wanna|\s+could)\s+show\s+(?:you|u)\s+how\s+to\s+(?:save"
+            r"|cut|lower|reduce|budget|pay\s+(?:off|down)|get\s+out\s+of|spend|earn|make\s+more)\b|"
             r"\blet's\s+(?:[a-z]+\s+){0,3}?(?:budget|goal|goals|plan|save|savings|spending"
             r"|finances|money|debt|bills?|priorities)\b"
             r"|\b(?:so\s+(?:that\s+)?)?we\s+can\s+(?:see|figure\s+out|work\s+out|look\s+at|talk\s+about|plan"
@@ -632,8 +634,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "advice.steering_question",
         _rx(
             # "Is buying a second freezer really the best use of the stipend?"
-            r"\bis\s+(?:[a-z]+\s+){1,5}?really\s+(?:the\s+)?(?:best|smartest|wisest|right)\s+(?:use|move"
-            r"|idea|choice|time)\b"
+            r"\bis\s+(?:[a-z]+\s+){1,6}?really\s+(?:(?:the\s+)?(?:best|smartest|wisest|right)\s+(?:use|move"
+            r"|idea|choice|time)|worth)\b"
+            r"|\byou\s+(?:don't|do\s+not|dont)\s+want\s+to\s+be\s+(?:left\s+behind|the\s+only\s+one|left\s+out)\b"
             r"|\bare\s+(?:you|u)\s+sure\s+(?:you|u)\s+(?:want|wanna)\s+(?:to\s+)?(?:take|borrow|buy|spend|sign"
             r"|quit|sell|pay|lend|get|stop)\b"
             r"|\bis\s+it\s+(?:really\s+|even\s+)?worth\s+(?:paying|buying|spending|keeping|taking|borrowing"
@@ -654,7 +657,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bif\s+(?:you|u)(?:'d|\s+would)\s+(?:just\s+|only\s+)?(?:start|stop|put|quit|try|save|cut)\b"
             r"|\b(?:check|see|find\s+out)\s+(?:if|whether)\s+(?:you|u|y'all)\s+(?:qualify|are\s+eligible"
             r"|can\s+get)\b|\b(?:even\s+)?(?:a\s+little|small|[$₹₦¢£€]?\d+|(?:one|two|three|four|five|ten|twenty"
-            r"|a\s+few)\s+(?:dollars?|bucks|naira|cedis|rupees|leones))[^.!?]{0,20}\badds?\s+up\b"
+            r"|a\s+few)\s+(?:dollars?|bucks|naira|cedis|rupees|leones))[^.!?]{0,20}\badds?\s+up\b(?!\s+to\b)"
             # "Your survey shows $300 on eating out. Just something to look at."
             r"|\b(?:just\s+)?(?:something|sumn|smth)\s+(?:for\s+(?:you|u)\s+)?to\s+(?:think\s+about|consider"
             r"|look\s+at|look\s+into|keep\s+in\s+mind|chew\s+on|ponder)\s*[.!…🙂😉]*\s*$"
@@ -716,6 +719,10 @@ NEGATION = re.compile(
 BENIGN_HEADS = re.compile(
     # the app: "write it here", "save as you go"; a party: "bring a covered dish"
     r"(?:write|put|type|enter)\s+(?:it|them|that)\s+(?:here|there|in\s+the\s+(?:app|box|form))\b"
+    # "Put it all in." after what a survey question means; "double-checking that amount"
+    r"|put\s+(?:it|them)\s+(?:all\s+)?(?:in|down)\s*(?:[.!,;]|$)"
+    r"|(?:double[- ]?check|re-?check)\w*\b"
+    r"|count\s+(?:only|just)\s+(?:this|the\s+last|last)\s+(?:month|week|term|year)\b"
     r"|count\s+(?:the\s+|your\s+|all\s+the\s+)?(?:children|kids|baby|babies|people|members|everyone|everybody"
     r"|him|her|them)\b|(?:take|taking|retake|retaking)\s+(?:the\s+|a\s+|another\s+)?(?:photo|picture|pic"
     r"|selfie)\b|share\s+(?:it|them|this|that|the\s+code|your\s+(?:code|pin|password|otp))\s+with\s+"
@@ -954,7 +961,8 @@ PROFILE = Profile(
         r"|\bgroup\s+is\s+(?:full|complete)\b|\bgroup\s+is\s+(?:down|up)\s+to\s+"
         + _COUNT
         + r"\b|\b(?:spot|spots|place|places|seat|seats)\s+(?:open|left)\b"
-        r"|\bnew\s+(?:baby|babies)\b(?!')|\bpassed\s+(?:away|on)\b"
+        r"|\bnew\s+(?:baby|babies)\b(?!')|\bpassed\s+(?:away|on|peacefully|last\s+night|this\s+morning"
+        r"|yesterday|at\s+home|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
         r"|\bhad\s+(?:a|their|her|his)\s+(?:new\s+)?(?:baby|babies|twins)\b"
         r"|\bgot\s+married\b|\bgot\s+engaged\b"
         r"|\bwe(?:'re|\s+are)\s+(?:now\s+)?" + _COUNT + r"\s+(?:families|households)\b"
@@ -972,6 +980,7 @@ PROFILE = Profile(
         r"|\b(?:will|'ll)\s+be\s+in\s+(?:the\s+)?(?:[a-z]+\s+){0,2}group\b"
         r"|\b(?:moved|switched|transferred)\s+(?:to\s+)?(?:another|a\s+different|the\s+[a-z]+)\s+group\b"
         # why a meeting moves: "a few folks work late Thursday"
+        r"|\b(?:work|works|working)\s+the\s+(?:late|night|early|evening|weekend|graveyard)\s+shifts?\b"
         r"|\b(?:work|works|working)\s+(?:late\s+|nights\s+|weekends\s+)?(?:on\s+)?(?:mondays?|tuesdays?"
         r"|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|nights|weekends|evenings|late)\b"
         # why the liaison asks: "it's to understand how families decide"

@@ -61,7 +61,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|aconsejaria|propongo)\b|\b(?:mi|un|una|le\s+doy\s+un|te\s+doy\s+un)\s+(?:consejo"
             r"|consejito|sugerencia|recomendacion)\b|\b(?:recomiendo|sugiero)\s+que\b"
             r"|\bseria\s+(?:muy\s+)?(?:bueno|mejor|bien|buena\s+idea|conveniente|util|importante|prudente"
-            r"|recomendable|ideal|inteligente|sabio)\b|\blo\s+(?:mejor|ideal|mas\s+[a-z]+|recomendable|conveniente|importante(?=\s+es\s+que\s+(?!se\s+(?:entienda|lea|vea|note)\b))|indicado"
+            r"|recomendable|ideal|inteligente|sabio)\b|\blo\s+(?:mejor(?!\s+que\s+(?:hizo|hicieron|hice|paso|le\s+funciono|les\s+funciono)\b)|ideal|mas\s+[a-z]+|recomendable|conveniente|importante(?=\s+es\s+que\s+(?!se\s+(?:entienda|lea|vea|note)\b))|indicado"
             r"|sensato|inteligente|que\s+(?:tienen|tiene|tienes|tenes|deben|debe|debes)\s+que\s+hacer)"
             r"\s+(?:es|seria|sera|fuera|que|hacer)\b"
             r"|\bmas\s+vale\b|\bvale\s+la\s+pena\b|\b(?:es|seria|sera|resulta)\s+(?:mucho\s+|muy\s+)?"
@@ -127,6 +127,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:le|te|les)\s+(?:conecto|comunico|presento|contacto|pongo\s+en\s+contacto)\s+con"
             r"\s+(?:una?|el|la|mi)\s+[a-z]+"
             r"|\b(?:le|te|les)\s+(?:puedo|podria)\s+(?:presentar|conectar|contactar|poner\s+en\s+contacto)\b"
+            # "Ya hablé con la trabajadora social, ella le va a llamar el lunes"
+            r"|\bya\s+(?:hable|llame|platique|converse)\s+con\s+(?:la|el|los|las|una|un|su)\s+[^.!?]{0,60}?"
+            r"\b(?:le|te|les)\s+(?:va|van)\s+a\s+(?:llamar|dar|atender|ayudar|visitar|citar)\b"
         ),
         Check.OFFER,
     ),
@@ -176,11 +179,14 @@ TRIGGERS: tuple[Trigger, ...] = (
             # "no te puedo aconsejar", "yo no puedo aconsejarte" decline to advise
             r"|(?<!\bpuedo\s)(?<!\bpodemos\s)\b(?:sugerirle|recomendarle|aconsejarle|sugerirte"
             r"|recomendarte|aconsejarte|sugerirles|recomendarles)\b|\ben\s+mi\s+caso\b|\byo\s+cuando\s+(?:estaba|estuve|tenia)\b"
-            r"|\bcuando\s+yo\s+(?:estaba|estuve)\s+(?:como|en\s+su|en\s+tu)\b"
+            r"|\bcuando\s+yo\s+(?:estaba|estuve)\s+(?:como|en\s+su|en\s+tu|asi)\b"
+            r"|\b(?:se|te|le)\s+lo\s+digo\s+por\s+experiencia\b"
             r"|\b(?:pienselo|piensalo|pensalo|piensenlo|pienseselo)\b"
             # the liaison's own story as the model: "lo que hice fue liquidarlo de un jalón"
             r"|\blo\s+que\s+(?:yo\s+)?hice\s+fue\b"
             r"|\blo\s+que\s+sigue\s+(?:es|seria|sera)\s+(?=[a-z]+(?:ar|er|ir)(?:la|lo|le|se)?\b)"
+            r"|\ba\s+ver\s+si\s+(?:ya\s+)?(?:deja|dejan|dejas|empieza|empiezan|baja|bajan|paga|ahorra|junta"
+            r"|se\s+anima|se\s+animan)\b|\bse\s+me\s+hace\s+(?:mucho|muy\s+caro|demasiado|bastante)\b"
             r"|\bmi\s+experiencia\b|\blo\s+que\s+(?:a\s+mi\s+)?me\s+(?:salvo|sirvio|funciono|ayudo)\b"
             r"|\b(?:ahi|aqui)\s+(?:le|te|les)\s+dejo\s+la\s+idea\b|\byo\s+pase\s+por\s+lo\s+mismo\b"
             r"|\b(?:ha|has|han|habia|habias)\s+pensado\s+en\b"
@@ -255,7 +261,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?<!\bvenden\s)(?<!\bvendio\s)(?<!\besta\s)(?<!\bestan\s)(?<!\bcomen\s)(?<!\banda\s)"
             r"\bmejor\s+(?:no\s+)?(?:se\s+|le\s+|les\s+|lo\s+|la\s+)?(?=[a-z]+(?:ar|er|ir|ai|e|en|es"
             r"|a|an|as)\b)(?!(?:precio|calidad|momento|opcion|manera|forma|idea|cosa|casa|vida"
-            r"|ano|mes|dia|semana|venta|ventas|oferta|amiga|amigo)\b)"
+            r"|ano|mes|dia|semana|venta|ventas|oferta|amiga|amigo|le|les|lo|la|se)\b)"
+            # "lo que mejor le funcionó al grupo", "lo mejor que hizo fue…": what others did
+            r"(?!que\s+(?:hizo|hicieron|hice|paso|le\s+funciono|les\s+funciono)\b)"
             r"|\bno\s+seria\s+(?:mejor|bueno|buena\s+idea)\b"
         ),
         Check.WEAK,
@@ -293,6 +301,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         "advice.counselling",
         _rx(
+            r"\b(?:quiero|voy\s+a|le\s+voy\s+a|te\s+voy\s+a|puedo)\s+(?:mostrarte|mostrarle|ensenarte|ensenarle"
+            r"|explicarte|explicarle)\s+como\s+(?=[a-z]+(?:ar|er|ir)\b)|"
             r"\b(?:asi|para\s+que|para)\s+(?:veamos|vemos|ver|revisemos|revisamos|revisar|busquemos|buscamos|buscar|pensemos"
             r"|pensar|hablemos|armemos|armar|hagamos)\s+(?:juntos\s+|juntas\s+)?(?:como|de\s+que"
             r"\s+manera|en\s+que|que\s+puede|que\s+se\s+puede|donde)\b"
@@ -336,7 +346,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bcuid(?:ese|ate|ense|atelo|ese\s+mucho)\s+(?:con|de)\s+(?:ese|esa|esos|esas|el|la|los|las|un|una)\b"
             r"|\bni\s+se\s+(?:te|le|les)\s+ocurra\b"
             r"|\bno\s+se\s+(?:deje|confie)\b|\bel\s+precio\s+(?:va\s+a\s+subir|sube|subira)\b"
-            r"|\bdespues\s+sube\b|(?<!\bvenden\scuando\s)\bsuben?\s+(?:el\s+|los\s+)?precios?\b|\bse\s+va\s+a\s+encarecer\b"
+            r"|\bdespues\s+sube\b|(?<!\bvenden\scuando\s)(?<!\bhasta\sque\s)\bsuben?\s+(?:el\s+|los\s+)?precios?\b|\bse\s+va\s+a\s+encarecer\b"
             r"|\bsi\s+no\s+(?:le|te)\s+(?:cobran|quitan|cortan)\b|\bo\s+le\s+(?:cobran|quitan"
             r"|cortan)\b|\bes\s+(?:una\s+)?estafa\b|\bno\s+tiene\s+(?:ningun\s+)?sentido\b|\bcreame\b|\bhagame\s+caso\b"
             r"|\bque\s+(?:le|te|les)\s+sirva\s+de\s+(?:ejemplo|leccion)\b"
@@ -402,6 +412,9 @@ BENIGN_HEADS = re.compile(
     r"|(?:darle|dele|picarle|tocarle|apretarle|dale|pica|picale)\s+(?:a\s+)?['\"]|guarda\w*\s+(?:el\s+borrador|sus\s+respuestas|tus\s+respuestas|la\s+encuesta)\b"
     r"|vuelva\s+a\s+(?:darle|dar|picarle|tocar|apretar|intentar|enviar|mandar|subir|abrir\w*|entrar"
     r"|ingresar|cargar\w*)\b"
+    # "revise que su nombre esté igual que en la cédula": the form
+    r"|(?:revise|revisa|revisen|verifique|fijese|fijate)\s+que\s+(?:su|tu|el|la)\s+(?:nombre|numero|foto"
+    r"|fecha|monto|cedula|dato|datos|cuenta)\b"
     # a few minutes for the app: "espere cinco minutos y vuelva a abrirla"
     r"|(?:espere|espera|esperen|espera)\s+(?:un|una|unos|unas|\d+|dos|tres|cinco|diez|quince|media)\s+"
     r"(?:minutos?|segundos?|horas?|rato|ratito|momento|momentito)\b"
@@ -495,6 +508,7 @@ PROFILE = Profile(
     ),
     command_anywhere=lex.is_enclitic_command,
     follows_subject=lex.follows_subject,
+    past_first_person=lex.is_first_person_past,
     entry_verbs=frozenset(
         [
             "ponga",
@@ -561,6 +575,7 @@ PROFILE = Profile(
         r"|\btienen?\s+(?:misa|culto|trabajo|clases?)\s+(?:el|los|ese|este)\b"
         r"|^\s*(?:usted\s+|vos\s+)?me\s+(?:pregunto|preguntaste|pidio|pediste)\b[^:]*$"
         r"|\bse\s+(?:paso|pasaron)\s+a\s+vivir\b"
+        r"|\b(?:pidio|pidieron)\s+(?:unirse|entrar|sumarse|integrarse)\b"
         # why a meeting moves: "varias señoras trabajan entre semana"
         r"|\btrabaj(?:an|a)\s+(?:entre\s+semana|de\s+noche|los\s+(?:lunes|martes|miercoles|jueves|viernes"
         r"|sabados|domingos|fines\s+de\s+semana)|el\s+(?:lunes|martes|miercoles|jueves|viernes|sabado"
