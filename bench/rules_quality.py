@@ -143,6 +143,10 @@ SET_ROLES = {
     "liaison_messages_heldout104.jsonl": "held-out 104, final score of round 39, then TUNED ON",
     "liaison_messages_heldout105.jsonl": "held-out 105, final score of round 39, then TUNED ON",
     "liaison_messages_heldout106.jsonl": "held-out 106, final score of round 39, then TUNED ON",
+    "liaison_messages_heldout107.jsonl": "held-out 107, final score of round 40, NOT tuned on",
+    "liaison_messages_heldout108.jsonl": "held-out 108, final score of round 40, NOT tuned on",
+    "liaison_messages_heldout109.jsonl": "held-out 109, final score of round 40, NOT tuned on",
+    "liaison_messages_heldout110.jsonl": "held-out 110, final score of round 40, NOT tuned on",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
