@@ -48,7 +48,7 @@ class Photo(SQLModel, table=True):
     width: int | None = None
     height: int | None = None
     sha256: str = Field(max_length=64)
-    storage_key: str = Field(max_length=200)
+    storage_key: str = Field(max_length=200, index=True)
     uploaded_by_user_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
