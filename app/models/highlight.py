@@ -206,10 +206,24 @@ class HighlightRequest(HighlightBase):
     my_public_feature_consent: bool = Field(
         description="Publication also needs my household's `public_feature` consent."
     )
+    version: str = Field(
+        description="Digest of what this request shows (title, text, region, practices and"
+        " stories). Send it back when consenting: a consent to a text that has changed since is"
+        " refused."
+    )
 
 
 class HighlightAnswer(SQLModel):
     consent: bool = Field(description="true consents to publication, false declines.")
+    version: str | None = Field(
+        default=None,
+        min_length=64,
+        max_length=64,
+        description="The `version` of the request as read. When given with `consent: true` and"
+        " the highlight has changed since (its author edited a linked story, staff redrafted it),"
+        " the answer is refused with 409 `highlight-changed`: read it again. A decline is always"
+        " taken.",
+    )
 
 
 class FeatureChange(SQLModel):

@@ -118,9 +118,9 @@ def list_requests(
     "/v1/me/highlight-requests/{highlight_id}",
     summary="Consent to a highlight featuring my household, or decline (withdraws it at once)",
     operation_id="highlight_requests_answer",
-    responses=problem_responses(401, 403, 404, 422),
+    responses=problem_responses(401, 403, 404, 409, 422),
 )
 def answer_request(
     highlight_id: HighlightId, body: HighlightAnswer, actor: Family, session: SessionDep
 ) -> HighlightRequest:
-    return highlights.answer(session, actor, highlight_id, body.consent)
+    return highlights.answer(session, actor, highlight_id, body.consent, body.version)

@@ -10,6 +10,8 @@ to is what is shown: a staff edit, or an author's edit of a linked story or post
 (`content_changed`), makes it a new draft that everyone is asked about again.
 """
 
+import hashlib
+import json
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -68,6 +70,11 @@ class UnknownLinkedStory(Unprocessable):
 class StoryNotFeatured(Unprocessable):
     code = "story-household-not-featured"
     title = "The story's household is not featured"
+
+
+class HighlightChanged(Conflict):
+    code = "highlight-changed"
+    title = "The highlight changed since you read it"
 
 
 class NotPublished(Conflict):
@@ -148,6 +155,7 @@ def update(
     changes = data.model_dump(exclude_unset=True, exclude_none=True)
     if not changes:
         return highlight
+    _lock(session, [highlight.id])
     for field in ("title", "text", "region"):
         if field in changes:
             setattr(highlight, field, changes[field])
@@ -203,6 +211,7 @@ def content_changed(
         select(Highlight)
         .where(Highlight.status != HighlightStatus.WITHDRAWN, col(Highlight.id).in_(linking))
         .order_by(col(Highlight.created_at), col(Highlight.id))
+        .with_for_update()
     ).all()
     for highlight in redrafted:
         _ask_again(session, highlight)
@@ -265,9 +274,17 @@ def requests_for(
 
 
 def answer(
-    session: Session, actor: Principal, highlight_id: uuid.UUID, consents: bool
+    session: Session,
+    actor: Principal,
+    highlight_id: uuid.UUID,
+    consents: bool,
+    version: str | None = None,
 ) -> HighlightRequest:
+    """Record the household's answer. The highlight row is locked first, as every redraft
+    locks it (`update`, `content_changed`), so a consent is checked against, and counted for,
+    the text as it stands when it is recorded."""
     household = practices.acting_household(session, actor)
+    _lock(session, [highlight_id])
     row = session.exec(
         select(HighlightHousehold).where(
             HighlightHousehold.highlight_id == highlight_id,
@@ -278,6 +295,12 @@ def answer(
         raise HighlightNotFound("No such highlight request.")
     highlight = session.get(Highlight, highlight_id)
     assert highlight is not None
+    if (
+        consents
+        and version is not None
+        and version != _request(session, highlight, household).version
+    ):
+        raise HighlightChanged("The highlight changed since it was read; read it again.")
     new_answer = ConsentAnswer.CONSENTED if consents else ConsentAnswer.DECLINED
     if row.answer != new_answer:
         row.answer, row.answered_at = new_answer, utcnow()
@@ -425,12 +448,36 @@ def partner_name(session: Session, organization_id: uuid.UUID) -> str:
     return organization.name if organization else ""
 
 
+def _lock(session: Session, highlight_ids: list[uuid.UUID]) -> None:
+    """Row locks on PostgreSQL (SQLite serializes writers anyway), in id order."""
+    session.exec(
+        select(Highlight.id)
+        .where(col(Highlight.id).in_(highlight_ids))
+        .order_by(col(Highlight.id))
+        .with_for_update()
+    ).all()
+
+
+def _version(highlight: Highlight, posts: list[LinkedPost], stories: list[LinkedStory]) -> str:
+    """A digest of what a featured household is asked to consent to."""
+    shown = {
+        "title": highlight.title,
+        "text": highlight.text,
+        "region": highlight.region,
+        "posts": [post.model_dump(mode="json") for post in posts],
+        "stories": [story.model_dump(mode="json") for story in stories],
+    }
+    return hashlib.sha256(json.dumps(shown, sort_keys=True).encode()).hexdigest()
+
+
 def _request(session: Session, highlight: Highlight, household: Household) -> HighlightRequest:
     rows = _households(session, highlight.id)
     mine = next(row for row in rows if row.household_id == household.id)
     status = highlight.status
     if status is HighlightStatus.PUBLISHED and not is_public(session, highlight.id):
         status = HighlightStatus.WITHDRAWN
+    posts = linked_posts(session, highlight.id)
+    stories = linked_stories(session, highlight.id)
     return HighlightRequest(
         highlight_id=highlight.id,
         title=highlight.title,
@@ -438,8 +485,9 @@ def _request(session: Session, highlight: Highlight, household: Household) -> Hi
         region=highlight.region,
         partner_name=partner_name(session, highlight.organization_id),
         status=status,
-        posts=linked_posts(session, highlight.id),
-        stories=linked_stories(session, highlight.id),
+        posts=posts,
+        stories=stories,
+        version=_version(highlight, posts, stories),
         featured_households=len(rows),
         my_answer=mine.answer,
         answered_at=mine.answered_at,

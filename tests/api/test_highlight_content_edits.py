@@ -204,3 +204,45 @@ def test_a_withdrawn_highlight_stays_withdrawn(
     request = _request(client, world, "a2", highlight_id)
     assert request["status"] == "withdrawn" and request["my_answer"] == "declined"
     assert _redrafts(db, highlight_id) == []
+
+
+def _answer(client: TestClient, world: World, highlight_id: str, **body: Any) -> Any:
+    return client.put(
+        f"/v1/me/highlight-requests/{highlight_id}", json=body, headers=world.a1.headers
+    )
+
+
+def test_a_consent_to_a_text_that_changed_since_it_was_read_is_refused(
+    client: TestClient, db: Session, actors: Actors, world: World
+) -> None:
+    set_consent(db, world.a1.household, ConsentPurpose.PUBLIC_FEATURE, True)
+    story = make_story(db, world.a1.household, state=ReviewState.SUBMITTED, text="Old words.")
+    highlight_id = draft(client, world, actors, story_ids=[str(story.id)]).json()["id"]
+    read = _request(client, world, "a1", highlight_id)
+    assert read["version"] == _request(client, world, "a2", highlight_id)["version"]
+    revised = _revise(client, world, story.id, text="New words, read by no one.")
+    assert revised.status_code == 200, revised.text
+
+    stale = _answer(client, world, highlight_id, consent=True, version=read["version"])
+    assert stale.status_code == 409, stale.text
+    assert stale.headers["content-type"] == "application/problem+json"
+    assert stale.json()["code"] == "highlight-changed"
+    again = _request(client, world, "a1", highlight_id)
+    assert again["my_answer"] == "pending" and again["version"] != read["version"]
+
+    consented = _answer(client, world, highlight_id, consent=True, version=again["version"])
+    assert consented.status_code == 200, consented.text
+    assert consented.json()["my_answer"] == "consented"
+    declined = _answer(client, world, highlight_id, consent=False, version=read["version"])
+    assert declined.status_code == 200, declined.text  # a decline is always taken
+    assert declined.json()["my_answer"] == "declined"
+
+
+@pytest.mark.parametrize("version", ["", "abc", "0" * 65, 42])
+def test_a_malformed_version_is_a_422(
+    client: TestClient, actors: Actors, world: World, version: Any
+) -> None:
+    highlight_id = draft(client, world, actors).json()["id"]
+    response = _answer(client, world, highlight_id, consent=True, version=version)
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == "application/problem+json"
