@@ -147,6 +147,10 @@ SET_ROLES = {
     "liaison_messages_heldout108.jsonl": "held-out 108, final score of round 40, NOT tuned on",
     "liaison_messages_heldout109.jsonl": "held-out 109, final score of round 40, NOT tuned on",
     "liaison_messages_heldout110.jsonl": "held-out 110, final score of round 40, NOT tuned on",
+    "liaison_messages_heldout111.jsonl": "held-out 111, second look at round 40, NOT tuned on",
+    "liaison_messages_heldout112.jsonl": "held-out 112, second look at round 40, NOT tuned on",
+    "liaison_messages_heldout113.jsonl": "held-out 113, second look at round 40, NOT tuned on",
+    "liaison_messages_heldout114.jsonl": "held-out 114, second look at round 40, NOT tuned on",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
