@@ -342,6 +342,22 @@ TRAPS = [
     "La familia Soto de Uruapan pidió unirse al grupo. ¿Están todos de acuerdo?",
     "Revise que su nombre esté igual que en la cédula, si no el depósito rebota.",
     "Can we meet Sunday instead? Two of the dads work the night shift at the mill.",
+    # generalized after held-out round 40 scored (heldout107 to heldout114)
+    "u shud hv ur money by now, lmk if not",
+    "u should b able 2 see the new chart now",
+    "You don't need to answer the income part if you're unsure. Just leave it blank.",
+    "Brother Kofi has left the group, he moved to Kumasi. We wish him well.",
+    "The Tema group picked Auntie Efua as the new contact person.",
+    "Thanks for posting your story! Five people already commented on it.",
+    "The Bolga group voted to meet every first Saturday from now on.",
+    "La familia Ochoa dejó el grupo porque se fueron a vivir a Mexicali.",
+    "El grupo de Tonalá eligió a doña Rosa como coordinadora del mes.",
+    "El grupo de La Paz ya completó sus 10 familias. ¡Felicidades!",
+    "Se unió la familia Cruz al grupo, ya son nueve.",
+    "La reunión se cambió al viernes en casa de la señora Lupe.",
+    "¿Cambiamos la reunión a las 7? Varias señoras salen tarde del trabajo.",
+    "Mi trabajo es verificar, no decirle qué hacer. Lo que decida con su terreno es cosa suya.",
+    "Guelaguetza, tía. Ya vi su historia del mole en el muro, quedó preciosa.",
     "Mr. Okoro passed Sunday morning at home. The meeting moves to next week.",
     "Si cambió de número, póngalo en su perfil para que el pago le llegue bien.",
     "The survey asks 'days of school missed'. Please count only this month, not the whole term.",
@@ -377,6 +393,13 @@ ADVICE_BY_RULE = [
         "Ya quedó la encuesta. Lo que sigue sería abrir la cuenta en la cooperativa.",
     ),
     ("advice.norm_statement", "La fiesta puede ser sencilla, no hace falta pedir prestado."),
+    # generalized after held-out round 40 scored (heldout107 to heldout114)
+    ("advice.steering_question", "Survey noted. You no think say una fit join di farmers group?"),
+    ("advice.steering_question", "Nice photos! Next step should be a bigger oven for the bakery."),
+    ("advice.steering_question", "Rainy season is coming, good time to fix the roof of the shop."),
+    ("advice.steering_question", "¿De verdad cree que es buen momento para sacar otro préstamo?"),
+    ("advice.imperative", "pls dnt use the stipend on lotto again"),
+    ("advice.second_person_modal", "You should weed early in the morning before it gets hot."),
     # generalized after held-out round 39 scored (heldout103 to heldout106)
     ("advice.second_person_modal", "You should start a VSLA with the other women in the village."),
     ("advice.norm_statement", "Muy buena la encuesta. Ahora a ver si ya deja de comprar fiado 😉"),
@@ -752,6 +775,10 @@ BEST_PRACTICE = [
     "Lo que mejor le funcionó al grupo de Cobán fue dejar de fiar; lo contaron en el muro.",
     "Doña Mari, de Tuxpan, dice que lo mejor que hizo fue dejar el celular a plazos.",
     "Unas familias de Olancho guardan el frijol en un silo hasta que sube el precio.",
+    # round 41: a family named in two words, "maybe you heard already", "they decided they should"
+    "The Iron Horse family opened a taco stand in Gallup and it's busy every Friday.",
+    "Maybe you heard already: the Two Bulls family started a firewood business, it's on the feed.",
+    "Women in the Ho group decided they should stop buying on credit; 6 of 8 cleared their debts.",
 ]
 
 # Reports the rules read right but the advice model blocks since round 32 ("works out cheaper"
@@ -772,7 +799,10 @@ def test_rules_read_reports_the_model_blocks(text: str) -> None:
 RULES_ONLY_TRAPS = [
     # the advice model retrained in round 39 blocks this one ("i'd", "stop", "save")
     "I'd recommend using the 'Save draft' button if you have to stop halfway.",
-    # and, since round 40, a survey question's meaning that names money put aside
+    # and, since round 40, a survey question's meaning that names money put aside; since 41,
+    # what the income question wants and a stipend left with someone
+    "Be sure to give the income for the whole house, not only yours.",
+    "Your stipend envelope is at the clinic, Nurse Grace has it for you.",
     "Question 6 about 'savings' means any money put aside, at home too. Put it all in.",
     # the advice model (rounds 35 and 38) blocks these neutral messages the rules pass
     "El bono se paga el martes en la alcaldía. Traiga su identidad.",
@@ -834,6 +864,8 @@ HINDI_ENGLISH_ADVICE = [
     ("advice.imperative", "Rumpa ke tuition ta bondho korben na, board exam samne."),
 ]
 HINDI_ENGLISH_APP_HELP = [
+    # a noun before a Hindi postposition is no command (round 41)
+    "Suresh bhai, rent wale sawaal mein 5,000 likha hai. Sahi hai?",
     "Didi survey mein rent ka amount check karo, 1500 likha hai ya 15000?",
     "Survey submit kar dijiye Friday tak.",
     "Receipt ki photo blurry hai, dobara le lo please",

@@ -611,7 +611,9 @@ def _is_own_post(profile: Profile, sentence: str, before: str) -> bool:
     if named is not None and named.start() < own.start():
         return False
     return all(
-        _is_courtesy(profile, before[start:end]) or before[end : end + 1] == "?"
+        _is_courtesy(profile, before[start:end])
+        or before[end : end + 1] == "?"
+        or len(_WORD.findall(before, start, end)) <= 2  # a greeting: "Padiuxhi, tía."
         for start, end in spans(SENTENCE_BREAK, before)
         if _WORD.search(before, start, end)
     )

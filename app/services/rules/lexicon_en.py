@@ -120,7 +120,8 @@ LIFE_VERBS: tuple[str, ...] = (
     # children, school, health, housing, food
     "enroll", "enrol", "study", "vaccinate", "immunize", "breastfeed", "discipline",
     "punish", "exercise", "smoke", "diet", "relocate", "downsize", "evict", "plant",
-    "harvest", "cook", "shop", "feed",
+    "harvest", "cook", "shop", "feed", "weed", "spray", "fertilize", "fertilise",
+    "deworm", "prune",
     # decisions
     "avoid", "consider", "focus", "prioritize", "prioritise", "stop", "ditch", "cut",
     "reduce", "limit", "apply", "sue", "raise", "lower", "rent", "lease",
@@ -237,7 +238,7 @@ _LIFE_NOUNS = r"""
 |court|tenant|union|counselor|social\s+worker|agency|program|hotline|211|church|loan\s+shark
 |cousin|brother-in-law|husband|wife|partner|relatives?|emergency\s+fund|retirement|future
 |cheap\w*|expensive|(?<!\bare\s)(?<!'re\s)(?<!\br\s)(?<!\bbe\s)(?<!\bam\s)(?<!\bwhen\s)free|discount|sale|deal|coupons?|prep|subscriptions?|streaming
-|betting|bets?|gambling|casino|education|property|inheritance|title\s+deed|vet|veterinar\w*|calv\w*|sow|escrow|funeral\s+home|collections?|(?:debt\s+)?collectors?|(?:everything|it|that|all)\s+in\s+(?:writing|text)|side\s+hustle|hustle|gig|aside|policy|lic|ppf|gold|payment\s+plan|scratch-offs?|lawyer
+|betting|bets?|gambling|casino|lotto|raffles?|jackpot|education|property|inheritance|title\s+deed|vet|veterinar\w*|calv\w*|sow|escrow|funeral\s+home|collections?|(?:debt\s+)?collectors?|(?:everything|it|that|all)\s+in\s+(?:writing|text)|side\s+hustle|hustle|gig|aside|policy|lic|ppf|gold|payment\s+plan|scratch-offs?|lawyer
 |fees|profit|menu|cookshop|interest\s+rate|credit\s+score|score|resume|cv|indeed
 |counselou?r|therapist|psychologist|social\s+worker|advisor|adviser|snap|medicaid|ebt
 |(?<!right\s)(?<!far\s)(?<!go\s)(?<!went\s)(?<!passed\s)(?<!pass\s)away|loan\s+apps?|lending\s+apps?|udhaar|udhar|paisa|paise|postnatal|antenatal|prenatal|check-?ups?|immuni[sz]ations?|karz|karza|karja|bachat|dukaan|dukan|naukri|kamai|kharcha|kharch|byaaj|byaj

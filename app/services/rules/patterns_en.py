@@ -305,7 +305,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?!(?:it|that|this|which|who|what|there|payment|stipend|money|app|form|survey"
             r"|meeting|visit|link|code|photo|message)\s)[a-z]+\s+should\s+(?:really\s+)?(?:look\s+into"
             r"|consider|apply|think\s+about|go\s+for|sign\s+up|enroll|quit|save|talk\s+to|see\s+a)\b"
-            r"|\b(?:they|he|she)\s+(?:gotta|got\s+to|has\s+to|have\s+to|needs?\s+to|must|should|ought\s+to)"
+            # "a family decided they should stop eating out" reports their decision
+            r"|(?<!\bdecided\s)(?<!\bagreed\s)(?<!\brealized\s)(?<!\bfigured\s)(?<!\bsaid\s)"
+            r"\b(?:they|he|she)\s+(?:gotta|got\s+to|has\s+to|have\s+to|needs?\s+to|must|should|ought\s+to)"
             r"\s+(?:be|go|get|stay|eat|see|start|stop)\b(?!\s+(?:there|here|getting|receiving|(?:so\s+|very\s+"
             r"|really\s+)?(?:relieved|happy|proud|glad|tired|excited|thrilled|exhausted|worried)))"
             r"|\bsay\s+no\s+(?:until|to|unless|this\s+time|next\s+time)\b"
@@ -372,7 +374,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "advice.softened_suggestion",
         _rx(
             r"\b(?:would|'d|might|may|could)\s+be\s+(?:really\s+|so\s+)?(?:good|great|nice|easier)"
-            r"\b|\bmaybe\b|\bperhaps\b|\bpossibly\b|\bwhy\s+not\s+try\b"
+            r"\b|\bmaybe\b(?!\s+(?:you|u)\s+(?:already\s+)?(?:saw|seen|heard|read|noticed)\b)|\bperhaps\b"
+            r"|\bpossibly\b|\bwhy\s+not\s+try\b"
         ),
         Check.WEAK,
     ),
@@ -634,7 +637,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         "advice.steering_question",
         _rx(
             # "Is buying a second freezer really the best use of the stipend?"
-            r"\bis\s+(?:[a-z]+\s+){1,6}?really\s+(?:(?:the\s+)?(?:best|smartest|wisest|right)\s+(?:use|move"
+            r"\b(?:did|have)\s+(?:you|u)\s+ever\s+(?:think|thought|considered|consider)\s+(?:about|of|what"
+            r"|how|whether)\b"
+            r"|\b(?:you|u|una)\s+(?:don|no|never)\s+(?:tink|think)\s+(?:about|of|say)\b"
+            r"|\bnext\s+step\s+(?:should|would|could|is|'s|will)\s+(?:be\s+)?(?=[a-z])"
+            r"|\b(?:good|great|best|perfect)\s+time\s+to\s+(?:fix|start|buy|sell|save|open|plant|expand|stock"
+            r"|invest|pay|get|build|add|raise|put|move|look\s+for|think\s+about)\b"
+            r"|\bis\s+(?:[a-z]+\s+){1,6}?really\s+(?:(?:the\s+)?(?:best|smartest|wisest|right)\s+(?:use|move"
             r"|idea|choice|time)|worth)\b"
             r"|\byou\s+(?:don't|do\s+not|dont)\s+want\s+to\s+be\s+(?:left\s+behind|the\s+only\s+one|left\s+out)\b"
             r"|\bare\s+(?:you|u)\s+sure\s+(?:you|u)\s+(?:want|wanna)\s+(?:to\s+)?(?:take|borrow|buy|spend|sign"
@@ -736,6 +745,11 @@ BENIGN_HEADS = re.compile(
     # answering the survey: "pick yes or no, whichever is true"; a potluck: "bring whatever"
     r"(?:pick|put|tick|choose|select|answer|mark|circle|write)\s+(?:yes\b|no\b|whatever\b|whichever\b"
     r"|what(?:ever)?\s+is\s+true\b)|bring\s+(?:whatever|anything|something)\b|"
+    # "u shud hv ur $ by now", "u should b able 2 see ur chart", "just leave them blank"
+    r"(?:have|hv)\s+(?:your|ur|yo|the)\s+(?:\$|money|stipend|payment|cash|funds|transfer)(?:\s|$|[.,!?])"
+    r"|b\s+able\s+(?:to|2)\s+(?:see|view|open|find|access)\b"
+    r"|leave\s+(?:it|them|that|this|those)\s+(?:blank|empty)\b"
+    r"|give\s+(?:the|your|ur)\s+(?:income|amount|total|number)s?\s+for\b|"
     r"(?:have|'ve|of)\s+(?:already\s+)?(?:received|gotten|got|get|been|seen|heard|arrived|hit|landed"
     r"|reached|come\s+in|gone\s+through)\b"
     r"|be\s+(?:getting|receiving)\s+(?:it|the|a|your|an|back|from)\b[^.?!]{0,40}"
@@ -810,7 +824,8 @@ PEER_SUBJECTS = re.compile(
     r"[a-z'-]+\s+){0,2}?" + _PEOPLE + r"\b"
     # "the savings group" is where money goes, not a family: "put $20 in the savings group"
     r"|\bthe\s+(?!whole\b|same\b|new\b|next\b|other\b|family\b|savings\b|susu\b|thrift\b|chit\b"
-    r"|prayer\b|whatsapp\b|support\b)[a-z]+\s+"
+    r"|prayer\b|whatsapp\b|support\b)[a-z]+\s+(?:(?!(?:your|our|my|whole|own|savings|susu|thrift|chit|prayer|whatsapp|support|church"
+    r"|help|loan|credit|friend)\b)[a-z]+\s+)?"
     r"(?:family|families|household|group|cohort|folks|fams|women|mothers)\b"
     # "the Techiman group feed" is a place on the app, not a family
     r"(?!\s+(?:feed|chat|page|wall|thread))"
@@ -986,6 +1001,13 @@ PROFILE = Profile(
         # why the liaison asks: "it's to understand how families decide"
         r"|\bto\s+(?:understand|know|learn)\s+(?:better\s+)?(?:how|what|why|whether)\s+(?:other\s+)?"
         r"(?:families|households|people|folks)\b"
+        # leaving, roles, a stipend held for the reader, comments on the reader's post
+        r"|\b(?:left|quit|leaving|has\s+left)\s+(?:the|our|your|this)\s+(?:friend\s+)?group\b"
+        r"|\b(?:picked|chose|elected|named|voted\s+for)\s+(?:[a-z]+\s+){1,3}?as\s+(?:the\s+|our\s+)?(?:new\s+)?"
+        r"(?:contact|leader|coordinator|treasurer|secretary|host|chair|chairperson|rep)\b"
+        r"|\b(?:has|have)\s+(?:it|them|yours)\s+for\s+(?:you|u)\b"
+        r"|\b(?:voted|decided|agreed)\s+to\s+(?:meet|move\s+the\s+meeting|change\s+the\s+meeting)\b"
+        r"|\b(?:commented|reacted)\s+on\s+(?:it|your\s+(?:story|post))\b|\bliked\s+your\s+(?:story|post)\b"
         r"|\b(?:added|been\s+added)\s+to\s+(?:the|our|your|this)\s+(?:friend\s+)?group\b"
     ),
     logistic_words=re.compile(

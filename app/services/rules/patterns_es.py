@@ -164,6 +164,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:^|(?<=[¿.!?,;:]\s)|(?<=[¿.!?,;:])|(?<=\by\s)|(?<=\bpero\s)|(?<=\bentonces\s))"
             r"(?:y\s+)?(?:por\s*que|porque)\s+(?:(?:tu|usted|ustedes|vos)\s+)?no\b"
             r"|\bpuede\s+que\s+(?:le|te|les)\s+(?:sirva|ayude|convenga)\b"
+            r"|\bde\s+verdad\s+(?:cree|crees|creen|piensa|piensas)\s+que\b"
             r"|\b(?:ya\s+)?es\s+(?:hora|tiempo)\s+de\b|\bya\s+va\s+siendo\s+hora\b"
         ),
         Check.STRONG,
@@ -576,6 +577,13 @@ PROFILE = Profile(
         r"|^\s*(?:usted\s+|vos\s+)?me\s+(?:pregunto|preguntaste|pidio|pediste)\b[^:]*$"
         r"|\bse\s+(?:paso|pasaron)\s+a\s+vivir\b"
         r"|\b(?:pidio|pidieron)\s+(?:unirse|entrar|sumarse|integrarse)\b"
+        # leaving, roles, the group full, where the meeting is, why it moves
+        r"|\b(?:dejo|dejaron|salio|salieron)\s+(?:del?\s+)?(?:el\s+)?grupo\b|\bse\s+fueron\s+a\s+vivir\b"
+        r"|\beligi(?:o|eron)\s+a\s+[^.!?]{1,40}?\bcomo\s+(?:(?:la|el|su|nueva|nuevo)\s+)*(?:coordinador[a]?"
+        r"|tesorer[oa]|secretari[oa]|lider|president[ae]|encargad[oa]|contacto|anfitrion[a]?)\b"
+        r"|\bcomplet(?:o|aron)\s+(?:sus|las|los)\s+(?:\d+|diez)\s+(?:familias|hogares)\b"
+        r"|\bse\s+(?:une|unen|unio|unieron|suma|suman|sumo|sumaron)\b[^.!?]{0,40}\bal\s+grupo\b"
+        r"|\breunion\b[^.!?]{0,60}\ben\s+casa\s+de\b|\bsalen\s+tarde\s+del\s+trabajo\b"
         # why a meeting moves: "varias señoras trabajan entre semana"
         r"|\btrabaj(?:an|a)\s+(?:entre\s+semana|de\s+noche|los\s+(?:lunes|martes|miercoles|jueves|viernes"
         r"|sabados|domingos|fines\s+de\s+semana)|el\s+(?:lunes|martes|miercoles|jueves|viernes|sabado"
@@ -614,6 +622,7 @@ PROFILE = Profile(
         r"|\bno\s+(?:puedo|podemos|debo)\s+(?:aconsejar|dar\s+consejos?)\b"
         r"|\bno\s+(?:estoy|estamos)\s+autorizad[oa]s?\s+(?:a|para)\s+(?:dar\s+consejos?|aconsejar)\b"
         r"|\bno\s+(?:doy|damos)\s+consejos?\b"
+        r"|\bno\s+(?:decirle|decirte|decirles)\s+(?:que|lo\s+que)\s+(?:hacer|tiene\s+que\s+hacer)\b"
         r"|\bno\s+(?:le|te|les)\s+(?:puedo|podemos)\s+decir\s+si\s+[^.!?,;]*"
         r"|\bno\s+me\s+toca\s+(?:a\s+mi\s+)?(?:dar\s+consejos?|aconsejar\w*|decirle\s+que\s+hacer"
         r"|decirte\s+que\s+hacer)"

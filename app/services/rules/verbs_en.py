@@ -54,6 +54,8 @@ _OBJECT_OPENERS = _words(
 # Spanish words that follow a Spanish command the English dictionary also knows ("revise su
 # cuenta"): both profiles read every message, so the English one must not claim those.
 _SPANISH_FOLLOWERS = _words("su sus la el los las de que un una y en al del lo le les tu mi se")
+# Hindi postpositions after a noun: "loan wale sawaal mein", "rent ka amount"
+_HINDI_FOLLOWERS = _words("wale wala wali ka ki ke mein ko se par")
 
 
 @lru_cache(maxsize=4096)
@@ -75,6 +77,8 @@ _NEWS_NOUNS = _words("highlight highlights update updates news spotlight alert p
 
 def follows_subject(word: str, following: str) -> bool:
     """Does ``following`` show that ``word`` is a subject or a heading, not a command?"""
+    if following in _HINDI_FOLLOWERS:
+        return True
     if word in _HEADINGS and following in _HEADING_LINKS:
         return True
     if word in _PROGRAM_NOUNS and following in _NEWS_NOUNS:
