@@ -151,6 +151,10 @@ SET_ROLES = {
     "liaison_messages_heldout112.jsonl": "held-out 112, second look at round 40, then TUNED ON",
     "liaison_messages_heldout113.jsonl": "held-out 113, second look at round 40, then TUNED ON",
     "liaison_messages_heldout114.jsonl": "held-out 114, second look at round 40, then TUNED ON",
+    "liaison_messages_heldout115.jsonl": "held-out 115, final score of round 41, NOT tuned on",
+    "liaison_messages_heldout116.jsonl": "held-out 116, final score of round 41, NOT tuned on",
+    "liaison_messages_heldout117.jsonl": "held-out 117, final score of round 41, NOT tuned on",
+    "liaison_messages_heldout118.jsonl": "held-out 118, final score of round 41, NOT tuned on",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
