@@ -155,6 +155,10 @@ SET_ROLES = {
     "liaison_messages_heldout116.jsonl": "held-out 116, final score of round 41, NOT tuned on",
     "liaison_messages_heldout117.jsonl": "held-out 117, final score of round 41, NOT tuned on",
     "liaison_messages_heldout118.jsonl": "held-out 118, final score of round 41, NOT tuned on",
+    "liaison_messages_heldout119.jsonl": "held-out 119, second look at round 41, NOT tuned on",
+    "liaison_messages_heldout120.jsonl": "held-out 120, second look at round 41, NOT tuned on",
+    "liaison_messages_heldout121.jsonl": "held-out 121, second look at round 41, NOT tuned on",
+    "liaison_messages_heldout122.jsonl": "held-out 122, second look at round 41, NOT tuned on",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
