@@ -395,7 +395,7 @@ ADVICE_BY_RULE = [
     ("advice.norm_statement", "La fiesta puede ser sencilla, no hace falta pedir prestado."),
     # generalized after held-out round 40 scored (heldout107 to heldout114)
     ("advice.steering_question", "Survey noted. You no think say una fit join di farmers group?"),
-    ("advice.steering_question", "Nice photos! Next step should be a bigger oven for the bakery."),
+    ("advice.softened_suggestion", "Nice photos! Next step should be a bigger oven for the shop."),
     ("advice.steering_question", "Rainy season is coming, good time to fix the roof of the shop."),
     ("advice.steering_question", "¿De verdad cree que es buen momento para sacar otro préstamo?"),
     ("advice.imperative", "pls dnt use the stipend on lotto again"),

@@ -408,10 +408,6 @@ def _survey_quotes(profile: Profile, text: str) -> list[tuple[int, int]]:
     return quotes
 
 
-def _spaces(match: re.Match[str]) -> str:
-    return " " * len(match.group())
-
-
 def blank(text: str, found: list[tuple[int, int]]) -> str:
     """``text`` with the ``found`` spans replaced by spaces, so offsets still match."""
     chars = list(text)
@@ -642,7 +638,8 @@ def _peer_findings(profile: Profile, text: str) -> list[Finding]:
         sentence = text[start:end]
         closing = text[end : end + 1]
         # a name in quotes is a name: "el grupo se puso 'Mujeres del Río'"
-        subject = profile.peer_subjects.search(_QUOTED.sub(_spaces, sentence))
+        quoted = [match.span() for match in _QUOTED.finditer(sentence)]
+        subject = profile.peer_subjects.search(blank(sentence, quoted))
         if subject and closing != "?" and not _is_group_news(profile, sentence, text[:start]):
             life = len(profile.life_terms.findall(sentence))
             app = len(profile.app_terms.findall(sentence))
