@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import sqlalchemy as sa
 from pydantic import Field as PydanticField
-from pydantic import StrictBool, StrictInt, StringConstraints
+from pydantic import StrictBool, StringConstraints
 from sqlmodel import Field, SQLModel
 
 from app.models.base import NO_NUL, UTCDateTime, enum_type, new_id, utcnow
@@ -27,7 +27,10 @@ ReviewText = Annotated[str, StringConstraints(min_length=1, max_length=2000, pat
 AnswerText = Annotated[str, StringConstraints(max_length=MAX_SHORT_TEXT, pattern=NO_NUL)]
 # Beyond any question's bounds, and exact as a JSON-schema float: larger is a 422 of the parser.
 MAX_ANSWER_NUMBER = 10**15
-AnswerNumber = Annotated[StrictInt, Field(ge=-MAX_ANSWER_NUMBER, le=MAX_ANSWER_NUMBER)]
+# Not StrictInt: JSON has one number type, and the contract's "integer" includes 12.0. In the
+# union below a bool stays a bool and a string a string (exact types win), so nothing else is
+# coerced; 12.5 is still refused.
+AnswerNumber = Annotated[int, Field(ge=-MAX_ANSWER_NUMBER, le=MAX_ANSWER_NUMBER)]
 MAX_FORM_VERSION = 10**6
 AnswerChoices = Annotated[list[QuestionId], Field(max_length=MAX_CHOICES)]
 AnswerValue = StrictBool | AnswerNumber | AnswerChoices | AnswerText | None

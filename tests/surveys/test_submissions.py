@@ -225,6 +225,16 @@ def test_bad_answers_are_a_422_naming_the_question(client, world, db, overrides,
     assert not db.exec(select(SurveySubmission)).all()
 
 
+def test_a_whole_number_written_as_a_json_float_is_an_integer_answer(client, world) -> None:
+    # JSON has one number type: some phone keyboards and JSON libraries send 120000.0
+    body = submission(answers=answers(income_work=120000.0, members_employed=2.0))
+    response = client.put(f"/v1/me/surveys/{month()}", json=body, headers=world.family.headers)
+    assert response.status_code in (200, 201), response.text
+    stored = response.json()["answers"]
+    assert stored["income_work"] == 120000 and isinstance(stored["income_work"], int)
+    assert stored["members_employed"] == 2
+
+
 @pytest.mark.parametrize(
     ("body", "field"),
     [
