@@ -151,11 +151,12 @@ def update(
 ) -> Highlight:
     """Any change is a new draft: every household is asked again, and it is off the showcase
     until all consent to the new text."""
-    highlight = get(session, actor, highlight_id)
     changes = data.model_dump(exclude_unset=True, exclude_none=True)
+    if changes:
+        _lock(session, [highlight_id])  # before reading it, so the edit starts from the latest
+    highlight = get(session, actor, highlight_id)
     if not changes:
         return highlight
-    _lock(session, [highlight.id])
     for field in ("title", "text", "region"):
         if field in changes:
             setattr(highlight, field, changes[field])
@@ -295,11 +296,7 @@ def answer(
         raise HighlightNotFound("No such highlight request.")
     highlight = session.get(Highlight, highlight_id)
     assert highlight is not None
-    if (
-        consents
-        and version is not None
-        and version != _request(session, highlight, household).version
-    ):
+    if consents and version is not None and version != _current_version(session, highlight):
         raise HighlightChanged("The highlight changed since it was read; read it again.")
     new_answer = ConsentAnswer.CONSENTED if consents else ConsentAnswer.DECLINED
     if row.answer != new_answer:
@@ -468,6 +465,11 @@ def _version(highlight: Highlight, posts: list[LinkedPost], stories: list[Linked
         "stories": [story.model_dump(mode="json") for story in stories],
     }
     return hashlib.sha256(json.dumps(shown, sort_keys=True).encode()).hexdigest()
+
+
+def _current_version(session: Session, highlight: Highlight) -> str:
+    posts = linked_posts(session, highlight.id)
+    return _version(highlight, posts, linked_stories(session, highlight.id))
 
 
 def _request(session: Session, highlight: Highlight, household: Household) -> HighlightRequest:
