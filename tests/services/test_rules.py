@@ -361,6 +361,25 @@ TRAPS = [
     "Mr. Okoro passed Sunday morning at home. The meeting moves to next week.",
     "Si cambió de número, póngalo en su perfil para que el pago le llegue bien.",
     "The survey asks 'days of school missed'. Please count only this month, not the whole term.",
+    # generalized after the round 41 detector's two blind looks (heldout115 to heldout122):
+    # who joins which group and where it meets, births, survey terms in quotes, the stipend
+    # that should be there by now, children welcome at the meeting
+    "Your group has all ten households signed up now 🎉",
+    "Two families from Dodowa joined the Madina group, so we're ten now.",
+    "The Kasoa group will meet under the big tree behind the clinic as usual.",
+    "Our group reached 10 families, thank you for inviting your neighbors.",
+    "Mama Abena delivered a baby boy last night, mother and child are fine.",
+    "'Help given' means money or things you gave to other families.",
+    "'Help received' means what other families gave you.",
+    "Just so you know, I'm away next week; Ruth will check the surveys.",
+    "Your stipend went out Monday. You should have it in your Cash App by now.",
+    "Have you tried turning off battery saver? It blocks the upload.",
+    "Ya son 9 familias en su grupo.",
+    "¿Movemos la reunión al lunes? Varias familias lo pidieron.",
+    "En la pregunta de 'ayuda dada' va lo que usted le dio a otras familias: plata o comida.",
+    "Ya se mandó el apoyo, ya deberías tenerlo en tu cuenta.",
+    "¿Lo que le prestó su hermana es regalo o hay que devolverlo? La encuesta lo pregunta.",
+    "La reunión es el sábado. Pueden traer a los niños.",
 ]
 
 ADVICE_BY_RULE = [
@@ -402,6 +421,10 @@ ADVICE_BY_RULE = [
     ("advice.second_person_modal", "You should weed early in the morning before it gets hot."),
     # generalized after held-out round 39 scored (heldout103 to heldout106)
     ("advice.second_person_modal", "You should start a VSLA with the other women in the village."),
+    # round 42: the stipend "should be there by now" passes; these still direct
+    ("advice.second_person_modal", "You should have it checked by a doctor before you sign."),
+    ("advice.second_person_modal", "Deberías tener un fondo para emergencias, aunque sea poquito."),
+    ("advice.softened_suggestion", "Pueden llevar a los niños al centro de salud a vacunarlos."),
     ("advice.norm_statement", "Muy buena la encuesta. Ahora a ver si ya deja de comprar fiado 😉"),
     ("advice.norm_statement", "Todo cuadra. Nomás que 800 al mes en refrescos se me hace mucho."),
     ("advice.steering_question", "Is the private tutor really worth Rs 2000 a month?"),
@@ -779,6 +802,10 @@ BEST_PRACTICE = [
     "The Iron Horse family opened a taco stand in Gallup and it's busy every Friday.",
     "Maybe you heard already: the Two Bulls family started a firewood business, it's on the feed.",
     "Women in the Ho group decided they should stop buying on credit; 6 of 8 cleared their debts.",
+    # round 42: a savings group or a co-op joined is a practice, girls enrolled in school a result
+    "Three families joined the savings group and now put away $20 a week.",
+    "Families in Kassena joined the SACCO as a group and got a loan for a grinding mill.",
+    "Women in the Bawku group sent their daughters back to school; 9 girls are now enrolled.",
 ]
 
 # Reports the rules read right but the advice model blocks since round 32 ("works out cheaper"

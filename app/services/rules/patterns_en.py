@@ -268,6 +268,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|your\s+(?:photos?|survey|story|pics?)\s+(?:are|is|was|were)\s+(?:always\s+)?(?:the\s+)?"
             r"(?:clear|clearest|great|good|best|beautiful)))"
             r"|\bjust\s+so\s+you\s+know\b(?![^.!?]*\b(?:posted|shared|reported|wrote|told))(?!\s*[.!…]*\s*$)"
+            r"(?!\s*[,:]?\s*(?:i|i'm|i'll|i\s+will|i\s+am|we|we're|we'll|the\s+(?:meeting|office|app|survey"
+            r"|stipend|payment)|your\s+(?:survey|stipend|payment|photo)s?)\b)"
             r"|\b(?:my|just\s+my)\s+two\s+cents\b"
             r"|\b(?:i|we)\s+(?:would\s+|'d\s+|humbly\s+|strongly\s+|kindly\s+|really\s+)*(?:request"
             r"|urge|beg|advise|encourage|implore)\s+you\s+(?:to|not\s+to)\b"
@@ -747,6 +749,8 @@ BENIGN_HEADS = re.compile(
     r"|what(?:ever)?\s+is\s+true\b)|bring\s+(?:whatever|anything|something)\b|"
     # "u shud hv ur $ by now", "u should b able 2 see ur chart", "just leave them blank"
     r"(?:have|hv)\s+(?:your|ur|yo|the)\s+(?:\$|money|stipend|payment|cash|funds|transfer)(?:\s|$|[.,!?])"
+    r"|(?:have|hv)\s+(?:it|them)\s+(?:(?:in|on)\s+(?:your|ur|yo|the)\s+(?:[a-z]+\s+){0,2}?(?:account|app"
+    r"|wallet|phone|card|balance|momo)\b|by\s+now\b|already\b)"
     r"|b\s+able\s+(?:to|2)\s+(?:see|view|open|find|access)\b"
     r"|leave\s+(?:it|them|that|this|those)\s+(?:blank|empty)\b"
     r"|give\s+(?:the|your|ur)\s+(?:income|amount|total|number)s?\s+for\b|"
@@ -959,6 +963,9 @@ PROFILE = Profile(
         r"(?:question|section|field|box|part|page|screen|tab|column|row)s?\s*[,:]"
         r"|\s*(?:[a-z]+,\s*)?(?:the|that|this)\s+(?:[a-z']+\s+)?(?:question|section|field|box|survey)\s+"
         r"(?:about|on|for|of)?[^.!?]{0,40}?\b(?:means|is\s+about|refers\s+to|includes|counts|asks?)\b"
+        # a survey term in quotes: "'Help given' means money or things you gave to other families"
+        r"|\s*(?:(?:so|and|ok|okay|also)\s+)?(?:the\s+)?['\"\u2018\u201c][^'\"\u2019\u201d]{1,40}['\"\u2019\u201d]\s+(?:(?:question|section"
+        r"|field|box|part)\s+)?(?:means|is\s+about|refers\s+to|includes|counts|covers|is\s+for|is\s+where)\b"
     ),
     # "your white corn story", but not "your neighbor's story"
     own_post=re.compile(
@@ -967,7 +974,22 @@ PROFILE = Profile(
     ),
     group_news=re.compile(
         r"\b(?:welcome|welcoming|welcomed)\b|\bnew\s+(?:families|households|members)\b"
-        r"|\b(?:joining|joined|join|joins)\s+(?:the|our|your|ur|you\s+all|this)\s+(?:friend\s+)?group\b"
+        # who joins which group, by name too ("joined the Brikama group"); a savings group or
+        # a co-op joined is a practice, not group news
+        r"|\b(?:joining|joined|join|joins|(?:been\s+)?added\s+to)\s+(?:the|our|your|ur|you\s+all|this|de|di"
+        r"|da)\s+(?:(?!(?:as|a|an|in|with|for|to|and)\s)[a-z.'-]+\s+){0,3}?(?<!savings\s)(?<!saving\s)(?<!susu\s)(?<!esusu\s)(?<!chama\s)"
+        r"(?<!credit\s)(?<!loan\s)(?<!farming\s)(?<!farmers\s)(?<!buying\s)(?<!burial\s)(?<!support\s)"
+        r"(?<!study\s)(?<!business\s)(?<!women's\s)(?:friend\s+)?group\b"
+        r"|\b(?:households|families|homes|members|everyone|everybody)\s+(?:[a-z]+\s+){0,2}?(?:signed\s+up"
+        r"|registered|enrolled)(?:\s+now)?\s*(?:[,.;:!?]|$)"
+        r"|\b(?:reached|hit|made\s+it\s+to)\s+"
+        + _COUNT
+        + r"\s+(?:households|families|members|homes)\b"
+        # where and when a group meets: "the Kasese group will meet under the mango tree"
+        r"|\bgroup\s+(?:will\s+|is\s+|are\s+|'s\s+|'ll\s+)?(?:meet|meets|meeting|gather|gathers|gathering)\s+"
+        r"(?:(?:again|as\s+usual)\s+)?(?:at|on|in|under|this|next|tomorrow|tonight|today)\b"
+        r"|\b(?:delivered|gave\s+birth\s+to)\s+(?:a\s+)?(?:(?:healthy|beautiful|bouncing|baby|new)\s+)*"
+        r"(?:baby|boy|girl|son|daughter|twins)\b|\bgave\s+birth\b"
         # the group's size: "your group is at 9 households now", "8 of 10 families"
         r"|\b" + _COUNT + r"\s+(?:of\s+(?:10|ten)\s+)?(?:households|families|members|homes)\s+now"
         r"\s*(?:[,.;:!?]|$)"
@@ -1008,7 +1030,6 @@ PROFILE = Profile(
         r"|\b(?:has|have)\s+(?:it|them|yours)\s+for\s+(?:you|u)\b"
         r"|\b(?:voted|decided|agreed)\s+to\s+(?:meet|move\s+the\s+meeting|change\s+the\s+meeting)\b"
         r"|\b(?:commented|reacted)\s+on\s+(?:it|your\s+(?:story|post))\b|\bliked\s+your\s+(?:story|post)\b"
-        r"|\b(?:added|been\s+added)\s+to\s+(?:the|our|your|this)\s+(?:friend\s+)?group\b"
     ),
     logistic_words=re.compile(
         r"\b(?:(?:is|are|was|were)\s+)?(?:host|hosts|hosted|hosting|invited|invites|inviting"

@@ -23,8 +23,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?<!\bpago\s)(?<!\bestipendio\s)(?<!\bapoyo\s)(?<!\bcita\s)(?<!\bjunta\s)"
             rf"\b{_SUBJ}(?:no\s+)?(?:deberia|deberias|deberian|debe|debes|deben|debiera|debieras"
             r"|debieran)\b(?!\s+(?:jalar|funcionar|servir|andar|cargar|llegar|aparecer|salir|estar))"
+            # "ya deberías tenerlo en tu cuenta": the stipend, not a life choice
+            r"(?!\s+(?:ya\s+)?(?:tener(?:lo|la|los|las)?\s+(?:ya\s+)?(?:en\s+(?:tu|su)\s+(?:cuenta|tarjeta|celular"
+            r"|telefono|billetera|app)|para\s+(?:hoy|manana|el|la))|recibir(?:lo|la|los|las)?)\b)"
             rf"|(?<!\bno\s)\b{_SUBJ}(?:tiene\s+que|tienes\s+que|tenes\s+que|tienen\s+que|tendria\s+que"
-            r"|tendrias\s+que|hay\s+que|habria\s+que)\b"
+            r"|tendrias\s+que|(?<!\bo\s)hay\s+que|habria\s+que)\b"
         ),
         Check.STRONG,
         needs_infinitive=True,
@@ -49,6 +52,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?<!\bencuesta\s)(?<!\bpago\s)(?<!\bapoyo\s)(?<!\breunion\s)(?<!\bfoto\s)"
             rf"{_NOT_REQUEST}\b(?:usted\s+|tu\s+|ustedes\s+)?(?:podria|podrias|podrian|puede"
             r"|puedes|podes|pueden|pudiera|pudieras|necesita|necesitas|necesitan|necesitas)\b"
+            # the children are welcome at the meeting: "Pueden traer a los niños."
+            r"(?!\s+(?:traer|llevar)\s+a\s+(?:los|sus|tus)\s+(?:ninos|hijos|chicos|chamacos|cipotes|guaguas"
+            r"|nenes|pequenos|chiquitos|patojos|cabros|pelados)\s*(?:[,.;:!?]|$|\s+(?:si|tambien|con)\b))"
         ),
         Check.WEAK,
         needs_infinitive=True,
@@ -464,7 +470,7 @@ PEER_SUBJECTS = re.compile(
 )
 
 PEER_EVIDENCE = re.compile(
-    r"\b[a-z]+(?:aron|ieron|io|o)\b|\b(?:esta|estan)\s+[a-z]+(?:ando|iendo)\b|\bya\b|\bahora\b"
+    r"\b[a-z]{2,}(?:aron|ieron|io|o)\b|\b(?:esta|estan)\s+[a-z]+(?:ando|iendo)\b|\bya\b|\bahora\b"
     r"|\b(?:empezo|comenzo|hizo|hicieron|puso|pusieron|tiene|tienen|vende|venden|se\s+turnan?)\b"
 )
 
@@ -557,6 +563,10 @@ PROFILE = Profile(
         r"|\s*(?:[a-z]+\s+[a-z]+,\s*|[a-z]+,\s*)?(?:la|esa|esta|el)\s+(?:pregunta|seccion|casilla|campo)"
         r"\s+(?:\d+\s+|de\b|sobre\b)[^.!?]{0,40}?"
         r"\b(?:es|se\s+refiere|quiere\s+decir|significa|incluye|cuenta|pide)\b"
+        # a survey term in quotes: "En 'ayuda recibida' va lo que le dieron otras familias"
+        r"|\s*(?:(?:y|ok|tambien)\s+)?(?:(?:en|para)\s+)?(?:(?:la|el|esa|esta|su)\s+(?:pregunta|seccion"
+        r"|casilla|parte|campo)\s+(?:de\s+)?)?['\"\u2018\u201c][^'\"\u2019\u201d]{1,40}['\"\u2019\u201d]\s+(?:va|van|se\s+pone|se\s+ponen"
+        r"|entra|entran|es|significa|quiere\s+decir|se\s+refiere|incluye|cuenta)\b"
     ),
     # "su historia" is the reader's unless another family is named before it in the sentence
     # (the engine checks that): "Su historia de los tapetes ya está en el muro"
@@ -570,6 +580,8 @@ PROFILE = Profile(
         r"|\bnaci(?:o|eron)\s+(?:el|la|su|sus|los|las)\b"
         r"|\bse\s+cas(?:o|aron)\b|\bestren(?:o|aron)\s+niet[oa]s?\b|\bnuev[oa]\s+niet[oa]\b"
         r"|\b(?:ya\s+)?somos\s+(?:\d+|[a-z]+)\s+(?:familias|hogares)\b"
+        r"|\bya\s+son\s+(?:\d+|[a-z]+)\s+(?:familias|hogares)(?:\s+en\s+(?:su|el|tu|nuestro|este)\s+grupo)?"
+        r"\s*(?:[,.;:!?]|$)"
         # who paid the group's costs, whose turn it is: "la cuota del salón", "le toca a los"
         r"|\bcuota\s+(?:del|de\s+la|para\s+(?:el|la))\s+(?:salon|bus|paseo|fiesta|reunion|velorio|comida)\b"
         r"|\bya\s+no\s+se\s+debe\s+nada\b|\b(?:le|les)\s+toca\s+a\s+(?:la\s+familia|los|las)\b"
@@ -607,7 +619,8 @@ PROFILE = Profile(
         r"\b(?:el|al|del|un|a|su|mi|tu|cada|de|por|para|con|sin|don|dona)\s+[a-z]+o\b"
         r"|\b(?:ya\s+)?(?:confirmo|confirmaron|invito|invitaron|invita|invitan|pregunto|preguntaron"
         r"|dijo|dijeron|vino|vinieron|llego|llegaron|se\s+unio|se\s+unieron|entro|entraron|aviso"
-        r"|avisaron|ofrecio|ofrecieron|recibir|invitad[oa]s?|hubo)\b"
+        r"|avisaron|ofrecio|ofrecieron|recibir|invitad[oa]s?|hubo|pidio|pidieron|solicito|solicitaron"
+        r"|propuso|propusieron)\b"
         r"|\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
         r"|diciembre)\b|\b(?:lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|todo)\b"
     ),
