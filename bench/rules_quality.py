@@ -159,6 +159,14 @@ SET_ROLES = {
     "liaison_messages_heldout120.jsonl": "held-out 120, second look at round 41, then TUNED ON",
     "liaison_messages_heldout121.jsonl": "held-out 121, second look at round 41, then TUNED ON",
     "liaison_messages_heldout122.jsonl": "held-out 122, second look at round 41, then TUNED ON",
+    "liaison_messages_heldout123.jsonl": "held-out 123, final score of round 42, NOT tuned on",
+    "liaison_messages_heldout124.jsonl": "held-out 124, final score of round 42, NOT tuned on",
+    "liaison_messages_heldout125.jsonl": "held-out 125, final score of round 42, NOT tuned on",
+    "liaison_messages_heldout126.jsonl": "held-out 126, final score of round 42, NOT tuned on",
+    "liaison_messages_heldout127.jsonl": "held-out 127, second look of round 42, NOT tuned on",
+    "liaison_messages_heldout128.jsonl": "held-out 128, second look of round 42, NOT tuned on",
+    "liaison_messages_heldout129.jsonl": "held-out 129, second look of round 42, NOT tuned on",
+    "liaison_messages_heldout130.jsonl": "held-out 130, second look of round 42, NOT tuned on",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
