@@ -7,13 +7,13 @@ Usage (from the repository root, dev tools installed)::
     python3 bench/rules_quality.py --cv             # leave-one-set-out cross-validation
     python3 bench/rules_quality.py --rules-only     # the hand-written rules alone
 
-The detector has two parts: hand-written rules and a linear advice model trained on these same
-sets (bench/train_advice_model.py). Scoring the shipped model on its own training data says
-little, so ``--cv`` retrains the model once per set with that set left out and scores the set
-with that model: each set was written by a different author in different voices, which is
-closer to the judge's unseen messages than a random k-fold split. The rules themselves were
-tuned on every set, so the honest estimate of the rules is the FIRST score of each set, taken
-before any tuning on it, recorded in tests/data/README.md.
+The detector has two parts: hand-written rules and two linear models (advice; reports of other
+families) trained on these same sets (bench/train_advice_model.py). Scoring the shipped models
+on their own training data says little, so ``--cv`` retrains them once per set with that set
+left out and scores the set with those models: each set was written by a different author in
+different voices, which is closer to the judge's unseen messages than a random k-fold split.
+The rules themselves were tuned on every set, so the honest estimate of the rules is the FIRST
+score of each set, taken before any tuning on it, recorded in tests/data/README.md.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.services.rules import Phase, evaluate_liaison_message  # noqa: E402
-from app.services.rules.model import AdviceModel  # noqa: E402
+from app.services.rules.model import TextModel  # noqa: E402
 
 DEFAULT_DATA = tuple(sorted((ROOT / "tests" / "data").glob("liaison_messages_*.jsonl")))
 
@@ -159,14 +159,14 @@ SET_ROLES = {
     "liaison_messages_heldout120.jsonl": "held-out 120, second look at round 41, then TUNED ON",
     "liaison_messages_heldout121.jsonl": "held-out 121, second look at round 41, then TUNED ON",
     "liaison_messages_heldout122.jsonl": "held-out 122, second look at round 41, then TUNED ON",
-    "liaison_messages_heldout123.jsonl": "held-out 123, final score of round 42, NOT tuned on",
-    "liaison_messages_heldout124.jsonl": "held-out 124, final score of round 42, NOT tuned on",
-    "liaison_messages_heldout125.jsonl": "held-out 125, final score of round 42, NOT tuned on",
-    "liaison_messages_heldout126.jsonl": "held-out 126, final score of round 42, NOT tuned on",
-    "liaison_messages_heldout127.jsonl": "held-out 127, second look of round 42, NOT tuned on",
-    "liaison_messages_heldout128.jsonl": "held-out 128, second look of round 42, NOT tuned on",
-    "liaison_messages_heldout129.jsonl": "held-out 129, second look of round 42, NOT tuned on",
-    "liaison_messages_heldout130.jsonl": "held-out 130, second look of round 42, NOT tuned on",
+    "liaison_messages_heldout123.jsonl": "held-out 123, final score of round 42, then TUNED ON",
+    "liaison_messages_heldout124.jsonl": "held-out 124, final score of round 42, then TUNED ON",
+    "liaison_messages_heldout125.jsonl": "held-out 125, final score of round 42, then TUNED ON",
+    "liaison_messages_heldout126.jsonl": "held-out 126, final score of round 42, then TUNED ON",
+    "liaison_messages_heldout127.jsonl": "held-out 127, second look of round 42, then TUNED ON",
+    "liaison_messages_heldout128.jsonl": "held-out 128, second look of round 42, then TUNED ON",
+    "liaison_messages_heldout129.jsonl": "held-out 129, second look of round 42, then TUNED ON",
+    "liaison_messages_heldout130.jsonl": "held-out 130, second look of round 42, then TUNED ON",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
@@ -198,14 +198,22 @@ def load(path: Path) -> list[dict[str, str]]:
 
 
 def evaluate(
-    rows: list[dict[str, str]], model: AdviceModel | None = None, use_model: bool = True
+    rows: list[dict[str, str]],
+    model: TextModel | None = None,
+    report_model: TextModel | None = None,
+    use_model: bool = True,
 ) -> list[Outcome]:
     """Run every message through both phases, with its language as the hint."""
     outcomes = []
     for row in rows:
         for phase in Phase:
             verdict = evaluate_liaison_message(
-                phase, row["text"], language=row["lang"], model=model, use_model=use_model
+                phase,
+                row["text"],
+                language=row["lang"],
+                model=model,
+                report_model=report_model,
+                use_model=use_model,
             )
             outcomes.append(
                 Outcome(
@@ -259,17 +267,18 @@ def report(name: str, outcomes: list[Outcome]) -> None:
 
 
 def leave_one_set_out(paths: list[Path]) -> None:
-    """Score each set with an advice model trained on all the other sets."""
-    from train_advice_model import fit  # scikit-learn: a dev tool, imported only here
+    """Score each set with advice and report models trained on all the other sets."""
+    from train_advice_model import fit, fit_reports  # scikit-learn: a dev tool, imported here
 
-    from app.services.rules.model import shipped_model
+    from app.services.rules.model import shipped_model, shipped_report_model
 
     sets = {path: load(path) for path in paths if path.exists()}
     pooled: list[Outcome] = []
     for path, rows in sets.items():
         others = [row for other, other_rows in sets.items() if other != path for row in other_rows]
         model = fit(others, shipped_model().threshold)
-        outcomes = evaluate(rows, model)
+        reports = fit_reports(others, shipped_report_model().threshold)
+        outcomes = evaluate(rows, model, reports)
         pooled += outcomes
         report(f"{path.name} — scored by a model that never saw it (rules tuned on it)", outcomes)
     report("all sets pooled, leave-one-set-out", pooled)

@@ -380,6 +380,9 @@ TRAPS = [
     "Ya se mandó el apoyo, ya deberías tenerlo en tu cuenta.",
     "¿Lo que le prestó su hermana es regalo o hay que devolverlo? La encuesta lo pregunta.",
     "La reunión es el sábado. Pueden traer a los niños.",
+    # round 43 (after heldout123 to heldout130): surveys left, a refusal then a confirmation
+    "You should have three surveys left before the break.",
+    "No puedo darle consejos, pero sí le confirmo que el pago sale el viernes.",
 ]
 
 ADVICE_BY_RULE = [
@@ -425,6 +428,12 @@ ADVICE_BY_RULE = [
     ("advice.second_person_modal", "You should have it checked by a doctor before you sign."),
     ("advice.second_person_modal", "Deberías tener un fondo para emergencias, aunque sea poquito."),
     ("advice.softened_suggestion", "Pueden llevar a los niños al centro de salud a vacunarlos."),
+    # round 43: the nudge after what others do
+    (
+        "advice.peer_nudge",
+        "Half the group already saves a bit of the stipend. What's stopping you?",
+    ),
+    ("advice.peer_nudge", "La mitad del grupo ya ahorra algo del apoyo. ¿Qué esperas?"),
     ("advice.norm_statement", "Muy buena la encuesta. Ahora a ver si ya deja de comprar fiado 😉"),
     ("advice.norm_statement", "Todo cuadra. Nomás que 800 al mes en refrescos se me hace mucho."),
     ("advice.steering_question", "Is the private tutor really worth Rs 2000 a month?"),

@@ -1,5 +1,5 @@
-"""The advice model that backs up the rules: shipped, explainable, stricter except where a rule
-only guessed."""
+"""The models that back up the rules: shipped, explainable; the advice model is stricter except
+where a rule only guessed, and the report model only ever clears a guessed report."""
 
 from __future__ import annotations
 
@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 
 from app.services.rules import Category, Phase, evaluate_liaison_message
 from app.services.rules.classifier import GUESSED_FROM_POSITION
-from app.services.rules.model import CLEARLY_NOT_ADVICE, AdviceModel, features, shipped_model
+from app.services.rules.model import (
+    CLEARLY_NOT_ADVICE,
+    TextModel,
+    features,
+    shipped_model,
+    shipped_report_model,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LABELLED = [
@@ -34,7 +40,7 @@ def test_shipped_model_loads_with_a_sane_threshold() -> None:
     model = shipped_model()
     assert 0.5 <= model.threshold < 1
     assert len(model.weights) > 1000
-    assert AdviceModel.from_json(model.to_json()).probability("hola") == model.probability("hola")
+    assert TextModel.from_json(model.to_json()).probability("hola") == model.probability("hola")
 
 
 def test_features_ignore_case_accents_and_spacing() -> None:
@@ -55,14 +61,17 @@ def test_model_only_catch_is_explained() -> None:
 
 
 def test_a_model_without_an_opinion_leaves_the_rules_verdict() -> None:
-    undecided = AdviceModel({}, intercept=0.0, threshold=0.9)  # every text scores 0.5
+    undecided = TextModel({}, intercept=0.0, threshold=0.9)  # every text scores 0.5
+    no_doubt = TextModel({}, intercept=0.0, threshold=0.4)  # clears nothing: 0.5 is not < 0.4
     for text in TEXTS[:200]:
-        alone = evaluate_liaison_message(Phase.TWO, text, use_model=False)
-        assert evaluate_liaison_message(Phase.TWO, text, model=undecided) == alone
+        for phase in Phase:
+            alone = evaluate_liaison_message(phase, text, use_model=False)
+            judged = evaluate_liaison_message(phase, text, model=undecided, report_model=no_doubt)
+            assert judged == alone
 
 
-ALWAYS_ADVICE = AdviceModel({}, intercept=50.0, threshold=0.5)
-NEVER_ADVICE = AdviceModel({}, intercept=-50.0, threshold=0.9)
+ALWAYS_ADVICE = TextModel({}, intercept=50.0, threshold=0.5)
+NEVER_ADVICE = TextModel({}, intercept=-50.0, threshold=0.9)
 
 
 @pytest.mark.parametrize(
@@ -117,9 +126,12 @@ def test_a_long_sentence_that_opens_on_a_greeting_is_still_judged() -> None:
 def test_the_model_lifts_only_guesses_it_finds_plainly_not_advice(text: str, phase: Phase) -> None:
     rules = evaluate_liaison_message(phase, text, use_model=False)
     full = evaluate_liaison_message(phase, text)
-    if not rules.allowed:
-        # the phase reason goes when the model finds advice: the message stays blocked
-        assert not full.allowed or rules.category is Category.ADVICE
+    if not rules.allowed and full.allowed and rules.category is not Category.ADVICE:
+        # only a report the rules guessed, in a text the report model finds plainly no report
+        reports = shipped_report_model()
+        assert rules.category is Category.BEST_PRACTICE
+        assert full.category is Category.NEUTRAL
+        assert reports.probability(text) < reports.threshold
     kept = {r.rule_id for r in full.reasons}
     for reason in rules.reasons:
         if reason.category is Category.ADVICE and reason.rule_id not in kept:
@@ -177,3 +189,67 @@ def test_the_model_never_blocks_open_questions_or_courtesy(text: str) -> None:
 def test_the_model_still_judges_anything_but_open_questions_or_courtesy(text: str) -> None:
     verdict = evaluate_liaison_message(Phase.TWO, text, model=ALWAYS_ADVICE)
     assert not verdict.allowed
+
+
+# The report model: a clearing that only ever turns a guessed report into news.
+NEVER_A_REPORT = TextModel({}, intercept=-50.0, threshold=0.5)
+ALWAYS_A_REPORT = TextModel({}, intercept=50.0, threshold=0.5)
+
+
+def test_the_shipped_report_model_loads_with_a_low_threshold() -> None:
+    reports = shipped_report_model()
+    assert 0 < reports.threshold <= 0.5
+    assert TextModel.from_json(reports.to_json()).probability("hola") == reports.probability("hola")
+
+
+def test_a_guessed_report_is_news_only_when_the_report_model_sees_no_report() -> None:
+    text = "Three families in Bo started a soap business and now sell at the market."
+    assert evaluate_liaison_message(Phase.ONE, text, report_model=ALWAYS_A_REPORT).category is (
+        Category.BEST_PRACTICE
+    )
+    cleared = evaluate_liaison_message(Phase.ONE, text, report_model=NEVER_A_REPORT)
+    assert cleared.allowed and cleared.category is Category.NEUTRAL and not cleared.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pointer to another family's feed post is no guess
+        "Los de Yanahuara subieron su historia, ya está en la app.",
+        # advice is the advice rules' and the advice model's to judge
+        "Three families in Bo started a soap business, you should do the same.",
+    ],
+)
+def test_the_report_model_clears_neither_a_feed_pointer_nor_advice(text: str) -> None:
+    alone = evaluate_liaison_message(Phase.ONE, text, report_model=ALWAYS_A_REPORT)
+    assert not alone.allowed
+    assert evaluate_liaison_message(Phase.ONE, text, report_model=NEVER_A_REPORT) == alone
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.sampled_from(TEXTS) | st.text(max_size=200), phase=st.sampled_from(list(Phase)))
+def test_the_report_model_only_turns_a_report_into_news(text: str, phase: Phase) -> None:
+    kept = evaluate_liaison_message(phase, text, report_model=ALWAYS_A_REPORT)
+    cleared = evaluate_liaison_message(phase, text, report_model=NEVER_A_REPORT)
+    if cleared != kept:
+        assert kept.category is Category.BEST_PRACTICE
+        assert cleared.category is Category.NEUTRAL and cleared.allowed
+    if kept.category is Category.ADVICE:
+        assert cleared == kept
+
+
+# Group and program news that names other households, which the rules read as a report and
+# the shipped report model lets through in phase I (wrong blocks of blind sets, reworded).
+NEWS_THE_REPORT_MODEL_CLEARS = [
+    "Your seed family is the Okafor household, they will call you this week.",
+    "Did your stipend come? Some people in Makeni had delays with Orange Money.",
+]
+
+
+@pytest.mark.parametrize("text", NEWS_THE_REPORT_MODEL_CLEARS)
+def test_the_shipped_report_model_lets_group_news_through_in_phase_one(text: str) -> None:
+    assert evaluate_liaison_message(Phase.ONE, text, use_model=False).category is (
+        Category.BEST_PRACTICE
+    )
+    verdict = evaluate_liaison_message(Phase.ONE, text)
+    assert verdict.allowed and verdict.category is Category.NEUTRAL

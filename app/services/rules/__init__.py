@@ -18,6 +18,9 @@ How it decides
    neutral (``phase.best_practice_in_phase_one``): intent can only make things stricter.
 4. Text is normalized (casefold, accents, SMS spellings like "u shud", "deberia", "pls")
    before matching; reason spans are offsets into the ORIGINAL text.
+5. Two small linear models back the rules up (``model``): the advice model adds a block no rule
+   names and may lift a command the rules only guessed from position; the report model may
+   turn a report the rules only guessed into group news, never in a text where advice was found.
 
 Language policy
 ---------------

@@ -30,7 +30,13 @@ from app.services.rules.language import (
     has_letters,
     primary_subtag,
 )
-from app.services.rules.model import CLEARLY_NOT_ADVICE, AdviceModel, shipped_model
+from app.services.rules.model import (
+    CLEARLY_NOT_ADVICE,
+    NOT_ADVICE_EITHER,
+    TextModel,
+    shipped_model,
+    shipped_report_model,
+)
 from app.services.rules.verdict import (
     Category,
     Intent,
@@ -100,7 +106,7 @@ def _cleared(reason: Reason, sentences: list[tuple[int, int, float]]) -> bool:
     return reason.rule_id in GUESSED_FROM_POSITION and all(p < CLEARLY_NOT_ADVICE for p in touched)
 
 
-def _model_reason(text: str, model: AdviceModel, language: str) -> Reason | None:
+def _model_reason(text: str, model: TextModel, language: str) -> Reason | None:
     evidence = model.advice_evidence(text)
     if evidence is None:
         return None
@@ -112,12 +118,16 @@ def _model_reason(text: str, model: AdviceModel, language: str) -> Reason | None
 
 
 def classify(
-    text: str, language: str, model: AdviceModel | None = None
+    text: str,
+    language: str,
+    model: TextModel | None = None,
+    report_model: TextModel | None = None,
 ) -> tuple[Category, tuple[Reason, ...]]:
     """Category of ``text`` and the reasons found, explained in ``language``.
 
     The rules run first; ``model`` (if any) may clear a rule's guess in a sentence it finds
-    plainly not advice, and may add an advice reason the rules did not find.
+    plainly not advice, and may add an advice reason the rules did not find. ``report_model``
+    (if any) may clear a report the rules read in a text it finds plainly not a report.
     """
     advice: list[Reason] = []
     peer: list[Reason] = []
@@ -144,9 +154,23 @@ def classify(
         advice += [found] if found else []
     if advice:
         return Category.ADVICE, _dedupe(advice) + _dedupe(peer)
-    if peer:
+    if peer and not _is_news(text, peer, model, report_model):
         return Category.BEST_PRACTICE, _dedupe(peer)
     return Category.NEUTRAL, ()
+
+
+def _is_news(
+    text: str, peer: list[Reason], model: TextModel | None, report_model: TextModel | None
+) -> bool:
+    """Did the rules only guess a report (another family named beside a verb) in a text both
+    models find plainly unlike any report and any advice? A pointer to a feed post is no guess."""
+    return (
+        model is not None
+        and report_model is not None
+        and all(reason.rule_id == "best_practice.peer_report" for reason in peer)
+        and report_model.probability(text) < report_model.threshold
+        and model.probability(text) < NOT_ADVICE_EITHER
+    )
 
 
 def evaluate_liaison_message(
@@ -155,13 +179,14 @@ def evaluate_liaison_message(
     *,
     intent: Intent | str | None = None,
     language: str | None = None,
-    model: AdviceModel | None = None,
+    model: TextModel | None = None,
+    report_model: TextModel | None = None,
     use_model: bool = True,
 ) -> Verdict:
     """Decide whether a liaison may send ``text`` to a family in ``phase``.
 
-    ``model`` replaces the shipped advice model (cross-validation); ``use_model=False``
-    judges by the hand-written rules alone.
+    ``model`` and ``report_model`` replace the shipped models (cross-validation);
+    ``use_model=False`` judges by the hand-written rules alone.
     """
     phase = parse_phase(phase)
     declared = parse_intent(intent)
@@ -171,7 +196,8 @@ def evaluate_liaison_message(
         return Verdict(True, Category.NEUTRAL, (), code, supported, phase, declared)
     explain_in = code if code in SUPPORTED else "en"
     backup = (model or shipped_model()) if use_model else None
-    category, reasons = classify(text, explain_in, backup)
+    reports = (report_model or shipped_report_model()) if use_model else None
+    category, reasons = classify(text, explain_in, backup, reports)
     extra: list[Reason] = []
     if not supported and has_letters(text):
         extra.append(_whole_text_reason(text, "language.unsupported", category, explain_in))

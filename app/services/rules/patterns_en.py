@@ -130,6 +130,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:you|u|una)\s+too\s+(?:can|could|should|might|fit)\b|\by\s+not\s+(?:u|you)\b"
             r"|\b(?:you|u)\s+also\s+(?:join|try|do|start|apply|go|take|open|put|save|can)\b"
             r"|\b(?:why|y)\s+not\s+(?=ask|try|sell|buy|get|go|call|use|put|start|save|take|move|talk|just)"
+            # after what others do: "What's stopping you?", "What are you waiting for?"
+            r"|\bwhat(?:'s|\s+is)\s+(?:really\s+)?(?:stopping|holding)\s+(?:you|u)\s*(?:back\s*)?(?=[?!.]|$)"
+            r"|\bwhat\s+(?:are|r)\s+(?:you|u)\s+waiting\s+for\s*(?=[?!.]|$)"
         ),
         Check.ALWAYS,
     ),
@@ -749,6 +752,8 @@ BENIGN_HEADS = re.compile(
     r"|what(?:ever)?\s+is\s+true\b)|bring\s+(?:whatever|anything|something)\b|"
     # "u shud hv ur $ by now", "u should b able 2 see ur chart", "just leave them blank"
     r"(?:have|hv)\s+(?:your|ur|yo|the)\s+(?:\$|money|stipend|payment|cash|funds|transfer)(?:\s|$|[.,!?])"
+    r"|(?:have|hv)\s+(?:\d+|one|two|three|four|five|six|a\s+few|some)\s+(?:more\s+)?(?:surveys?|payments?"
+    r"|stipends?|visits?|months?|questions?|photos?)\s+(?:left|remaining|to\s+go)\b"
     r"|(?:have|hv)\s+(?:it|them)\s+(?:(?:in|on)\s+(?:your|ur|yo|the)\s+(?:[a-z]+\s+){0,2}?(?:account|app"
     r"|wallet|phone|card|balance|momo)\b|by\s+now\b|already\b)"
     r"|b\s+able\s+(?:to|2)\s+(?:see|view|open|find|access)\b"

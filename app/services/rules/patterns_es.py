@@ -330,6 +330,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\b(?:usted|ustedes|tu|vos)\s+tambien\s+(?:podria|podrian|podrias|puede|pueden|puedes"
             r"|podes|deberia|deberian|deberias)\b"
             r"|\b(?:te|se|les?)\s+anim(?:as|a|an)\s*(?=\?)"
+            # after what others do: "¿Y usted qué espera?", "¿qué estás esperando?"
+            r"|\bque\s+(?:espera|esperas|esperan|esperamos|(?:esta|estas|estan)\s+esperando)\s*(?=\?)"
         ),
         Check.ALWAYS,
     ),
@@ -368,7 +370,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\bno\s+(?:puedo|debo|deberia)\s+(?:aconsejar\w*|dar(?:le|te)?\s+consejos?|decir(?:le|te)?\s+"
             r"(?:nada|esto|eso))[^.!?]{0,60}[.!?…]*\s*,?\s*pero\b(?![.…\s]*(?:yo|deje|anote|anoto|necesito"
             r"|me\s+gustaria|con\s+gusto|si\s+quiere|si\s+queres|lo\s+anoto|le\s+anoto|gracias"
-            r"|le\s+agradezco|muchas\s+gracias)\b)"
+            r"|le\s+agradezco|muchas\s+gracias|(?:si\s+)?(?:le|te|les)\s+(?:confirmo|aviso|cuento|recuerdo))\b)"
             r"|\b(?:le|les|te)\s+diria\s+que\b|\b(?:sugerimos|recomendamos|aconsejamos)\b"
             r"|\b(?:tranqui|tranquila|tranquilo|calma)\s+con\s+(?:los\s+gastos|la\s+plata|el\s+gasto"
             r"|las\s+compras|la\s+tarjeta|el\s+credito)\b"
