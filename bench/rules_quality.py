@@ -167,6 +167,14 @@ SET_ROLES = {
     "liaison_messages_heldout128.jsonl": "held-out 128, second look of round 42, then TUNED ON",
     "liaison_messages_heldout129.jsonl": "held-out 129, second look of round 42, then TUNED ON",
     "liaison_messages_heldout130.jsonl": "held-out 130, second look of round 42, then TUNED ON",
+    "liaison_messages_heldout131.jsonl": "held-out 131, final score of round 43, NOT tuned on",
+    "liaison_messages_heldout132.jsonl": "held-out 132, final score of round 43, NOT tuned on",
+    "liaison_messages_heldout133.jsonl": "held-out 133, final score of round 43, NOT tuned on",
+    "liaison_messages_heldout134.jsonl": "held-out 134, final score of round 43, NOT tuned on",
+    "liaison_messages_heldout135.jsonl": "held-out 135, second look of round 43, NOT tuned on",
+    "liaison_messages_heldout136.jsonl": "held-out 136, second look of round 43, NOT tuned on",
+    "liaison_messages_heldout137.jsonl": "held-out 137, second look of round 43, NOT tuned on",
+    "liaison_messages_heldout138.jsonl": "held-out 138, second look of round 43, NOT tuned on",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
