@@ -80,6 +80,9 @@ NEVER_ADVICE = TextModel({}, intercept=-50.0, threshold=0.9)
         "You should pay off the credit card first.",
         "If I were you I would sell the goats.",
         "Deberían organizar una tanda en su grupo.",
+        # a prohibition is no guess from position
+        "Los de la tabacalera pagan poco; no aceptés menos de 200 el día.",
+        "Never buy on credit at that shop.",
     ],
 )
 def test_forms_that_direct_by_themselves_stand_whatever_the_model_says(text: str) -> None:

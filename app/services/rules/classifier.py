@@ -12,6 +12,8 @@ Policy choices (see the package docstring for the full list):
 
 from __future__ import annotations
 
+import re
+
 from app.services.rules import patterns_en, patterns_es
 from app.services.rules.engine import (
     Detection,
@@ -99,11 +101,22 @@ def _resolve_language(text: str, hint: str | None) -> tuple[str, bool]:
     return detect_language(text)
 
 
-def _cleared(reason: Reason, sentences: list[tuple[int, int, float]]) -> bool:
+# A command that forbids ("no aceptés menos de 200", "never buy on credit") is no guess from
+# position: the negation is in the span or just before it.
+_PROHIBITION = re.compile(r"\b(?:no|don't|dont|do\s+not|never|nunca)\s*$", re.IGNORECASE)
+
+
+def _cleared(text: str, reason: Reason, sentences: list[tuple[int, int, float]]) -> bool:
     """Is ``reason`` a guess in sentences the model finds plainly not advice?"""
     end = max(reason.end, reason.start + 1)
     touched = [p for start, stop, p in sentences if start < end and reason.start < stop]
-    return reason.rule_id in GUESSED_FROM_POSITION and all(p < CLEARLY_NOT_ADVICE for p in touched)
+    first_word = " ".join(reason.span.split()[:1])
+    forbids = _PROHIBITION.search(text[: reason.start]) or _PROHIBITION.search(first_word)
+    return (
+        reason.rule_id in GUESSED_FROM_POSITION
+        and not forbids
+        and all(p < CLEARLY_NOT_ADVICE for p in touched)
+    )
 
 
 def _model_reason(text: str, model: TextModel, language: str) -> Reason | None:
@@ -139,7 +152,7 @@ def classify(
     advice = [r for r in advice if not any(start <= r.start < end for start, end in refused)]
     if model is not None and any(r.rule_id in GUESSED_FROM_POSITION for r in advice):
         sentences = model.sentence_probabilities(text)
-        advice = [r for r in advice if not _cleared(r, sentences)]
+        advice = [r for r in advice if not _cleared(text, r, sentences)]
     # Open questions learn ("¿cuántas horas trabaja ahora?"); the model's word weights must not
     # turn a verification question about life into advice. Steering questions have rules. Nor
     # may they overrule a liaison who says they cannot advise ("eso lo decidís vos").

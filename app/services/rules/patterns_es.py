@@ -28,6 +28,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|telefono|billetera|app)|para\s+(?:hoy|manana|el|la))|recibir(?:lo|la|los|las)?)\b)"
             rf"|(?<!\bno\s)\b{_SUBJ}(?:tiene\s+que|tienes\s+que|tenes\s+que|tienen\s+que|tendria\s+que"
             r"|tendrias\s+que|(?<!\bo\s)hay\s+que|habria\s+que)\b"
+            # a field that must match: "el nombre tiene que ser igual al de la credencial"
+            r"(?!\s+(?:ser|estar|salir|verse|coincidir)\s+(?:igual|identic[oa]|el\s+mismo|la\s+misma|completo"
+            r"|completa|legible|clar[oa]|con\b))"
         ),
         Check.STRONG,
         needs_infinitive=True,
@@ -406,6 +409,9 @@ BENIGN_HEADS = re.compile(
     r"|aparecer|recibir|ver|verse|quedar)\w*\b"
     r"|salir\w*\s+(?:el|la|los|las|su|sus|en|hoy|manana|pronto|ya|bien|aprobad\w*)\b"
     r"|ser\s+mayor\s+de\s+edad\b|tener\s+(?:\d+|dieciocho)\s+anos\b"
+    # the meeting, not "junta dinero": "Junta el jueves 6 pm, en el parque"
+    r"|junta\s+(?:el\s+|este\s+|del\s+|hoy\s+|manana\s+)?(?:lunes|martes|miercoles|jueves|viernes|sabado"
+    r"|domingo|manana|hoy|\d)"
     r"|(?:avise|aviseme|avisame|digame|dime|decime|decinos|cuenteme|cuentame|conta|contame"
     r"|llameme|llamame|escribame|escribeme"
     r"|mandeme|mandame)\b|cuidese\b|cuidate\b|(?:diganme|diganos|avisenme|avisenos)\b"
@@ -551,7 +557,7 @@ PROFILE = Profile(
         r"|te\s+felicito|bendiciones|bendicion|que\s+dios|dios\s+(?:le|te|los|la|les)|gracias|mil\s+gracias"
         r"|muchas\s+gracias|lo\s+siento|lo\s+lamento|lamento|lamentamos|siento\s+mucho|mi\s+(?:mas\s+)?(?:sentido\s+)?pesame|le\s+acompano"
         r"|te\s+acompano|los\s+acompano|que\s+(?:le|te|les)\s+vaya|que\s+(?:se\s+)?mejore|feliz|hola"
-        r"|buenos\s+dias|buenas\s+(?:tardes|noches)|buenas|que\s+bueno|que\s+bien|que\s+pena|que\s+lindo"
+        r"|buen\s+dia|buenos\s+dias|buenas\s+(?:tardes|noches)|buenas|que\s+bueno|que\s+bien|que\s+pena|que\s+lindo"
         r"|estamos\s+pensando\s+en|pensando\s+en\s+(?:ustedes|usted|ti)"
         r"|que\s+bonito|que\s+alegria|que\s+gusto|estamos\s+orando|oramos|rezamos|un\s+abrazo|saludos"
         r"|en\s+mis\s+oraciones)\b"
@@ -561,7 +567,7 @@ PROFILE = Profile(
     ),
     survey_frame=re.compile(
         r"\s*(?:(?:y|ok|tambien)\s+)?(?:en|para)\s+(?:la|el|esa|esta|su)\s+(?:pregunta|seccion|casilla|parte|pantalla"
-        r"|campo|columna|fila)\b[^.!?,;:]{0,40}[,:]"
+        r"|campo|columna|fila)\b[^.!?,;:]{0,60}[,:]"
         r"|\s*(?:[a-z]+\s+[a-z]+,\s*|[a-z]+,\s*)?(?:la|esa|esta|el)\s+(?:pregunta|seccion|casilla|campo)"
         r"\s+(?:\d+\s+|de\b|sobre\b)[^.!?]{0,40}?"
         r"\b(?:es|se\s+refiere|quiere\s+decir|significa|incluye|cuenta|pide)\b"
@@ -597,7 +603,7 @@ PROFILE = Profile(
         r"|tesorer[oa]|secretari[oa]|lider|president[ae]|encargad[oa]|contacto|anfitrion[a]?)\b"
         r"|\bcomplet(?:o|aron)\s+(?:sus|las|los)\s+(?:\d+|diez)\s+(?:familias|hogares)\b"
         r"|\bse\s+(?:une|unen|unio|unieron|suma|suman|sumo|sumaron)\b[^.!?]{0,40}\bal\s+grupo\b"
-        r"|\breunion\b[^.!?]{0,60}\ben\s+casa\s+de\b|\bsalen\s+tarde\s+del\s+trabajo\b"
+        r"|\b(?:reunion|junta)\b[^.!?]{0,60}\ben\s+(?:la\s+)?casa\s+de\b|\bsalen\s+tarde\s+del\s+trabajo\b"
         # why a meeting moves: "varias señoras trabajan entre semana"
         r"|\btrabaj(?:an|a)\s+(?:entre\s+semana|de\s+noche|los\s+(?:lunes|martes|miercoles|jueves|viernes"
         r"|sabados|domingos|fines\s+de\s+semana)|el\s+(?:lunes|martes|miercoles|jueves|viernes|sabado"
