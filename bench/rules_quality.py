@@ -175,6 +175,14 @@ SET_ROLES = {
     "liaison_messages_heldout136.jsonl": "held-out 136, second look of round 43, then TUNED ON",
     "liaison_messages_heldout137.jsonl": "held-out 137, second look of round 43, then TUNED ON",
     "liaison_messages_heldout138.jsonl": "held-out 138, second look of round 43, then TUNED ON",
+    "liaison_messages_heldout139.jsonl": "held-out 139, final score of round 44, NOT tuned on",
+    "liaison_messages_heldout140.jsonl": "held-out 140, final score of round 44, NOT tuned on",
+    "liaison_messages_heldout141.jsonl": "held-out 141, final score of round 44, NOT tuned on",
+    "liaison_messages_heldout142.jsonl": "held-out 142, final score of round 44, NOT tuned on",
+    "liaison_messages_heldout143.jsonl": "held-out 143, second look of round 44, NOT tuned on",
+    "liaison_messages_heldout144.jsonl": "held-out 144, second look of round 44, NOT tuned on",
+    "liaison_messages_heldout145.jsonl": "held-out 145, second look of round 44, NOT tuned on",
+    "liaison_messages_heldout146.jsonl": "held-out 146, second look of round 44, NOT tuned on",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
