@@ -392,6 +392,20 @@ TRAPS = [
     "Buenas noches. Junta el martes 7 pm en la cancha techada.",
     "Make sure you choose June and not July in the dropdown.",
     "Group meeting Sunday 4pm at the chief's compound. Bring the attendance book.",
+    # round 45 (after heldout139 to heldout146): the app's buttons, a PIN the app asks for,
+    # who hosts, a slow server, meeting photos on the feed, the group's size
+    "Why not use the mic button for your story? It writes it down for you.",
+    "The app will ask for your PIN after the update. It's the same PIN as before.",
+    "Who can host the March meeting? Raise your hand 🙋",
+    "Server is slow today. Wait a couple of hours and try again.",
+    "Photos from Saturday's meeting are on the feed now.",
+    "Have you thought about which day suits you for the visit?",
+    "For 'income', include what the kids bring home too.",
+    "Just so you know, the program is still in phase I.",
+    "¿Ya vieron las fotos de la reunión del sábado en el muro?",
+    "Su grupo ya va en 8 familias, quedan dos lugares.",
+    "Pueden venir con los niños, va a haber pan dulce.",
+    "Tenga cuidado, hay mensajes falsos que piden su PIN. Nosotros nunca se lo pedimos.",
 ]
 
 ADVICE_BY_RULE = [
@@ -447,6 +461,10 @@ ADVICE_BY_RULE = [
     ("advice.imperative", "Junta el dinero de la tanda antes del viernes, no lo gastes."),
     ("advice.second_person_modal", "Usted tiene que ser más cuidadosa con el dinero del apoyo."),
     ("advice.imperative", "Bring your passbook to the bank and ask them for a loan."),
+    # round 45: still direction about money, a bank card's PIN, a loan
+    ("advice.imperative", "Never give your ATM card PIN to anybody, not even family."),
+    ("advice.imperative", "Wait a few weeks before you sign the lease."),
+    ("advice.steering_question", "Why not use the credit union instead of the lender?"),
     ("advice.norm_statement", "Muy buena la encuesta. Ahora a ver si ya deja de comprar fiado 😉"),
     ("advice.norm_statement", "Todo cuadra. Nomás que 800 al mes en refrescos se me hace mucho."),
     ("advice.steering_question", "Is the private tutor really worth Rs 2000 a month?"),

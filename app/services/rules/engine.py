@@ -648,7 +648,9 @@ def _peer_findings(profile: Profile, text: str) -> list[Finding]:
                 findings.append(Finding("best_practice.peer_report", start + subject.start(), end))
                 continue
         pointer = profile.feed_pointers.search(sentence)
-        if pointer and not _is_own_post(profile, sentence, text[:start]):
+        # photos of the meeting on the feed, no family named: news ("Meeting photos are up")
+        gathering = subject is None and profile.gatherings.search(sentence)
+        if pointer and not gathering and not _is_own_post(profile, sentence, text[:start]):
             findings.append(
                 Finding(
                     "best_practice.feed_pointer", start + pointer.start(), start + pointer.end()

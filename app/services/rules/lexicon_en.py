@@ -262,7 +262,7 @@ LIFE_TERMS = re.compile(
 APP_TERMS = re.compile(
     r"\b(?:survey|surveys|form|forms|(?<!loan\s)(?<!lending\s)(?<!betting\s)app|application|photos?|pictures?|image|images|"
     r"receipts?|passbook|screenshot|upload\w*|submit\w*|button|icon|camera|screen|settings|"
-    r"cache|password|login|log\s+in|code|(?:battery|data|power)\s+sav(?:er|ing|ings\s+mode)|airplane\s+mode|flight\s+mode|drop-?down|dropdown\s+menu|menu|link(?!\s+(?:you|u)\b)|links|email|e-mail|wifi|wi-fi|data|signal|profile|"
+    r"cache|password|(?<!card\s)(?<!atm\s)(?<!bank\s)(?:pin|pins|pin\s+number)|login|log\s+in|code|(?:battery|data|power)\s+sav(?:er|ing|ings\s+mode)|airplane\s+mode|flight\s+mode|drop-?down|dropdown\s+menu|menu|link(?!\s+(?:you|u)\b)|links|email|e-mail|wifi|wi-fi|data|signal|profile|"
     r"version|update|meeting|meetings|check-in|visit|(?:the|a|video|phone|check-in)\s+call|"
     r"payment(?!\s+plan)|story|payouts?|credited|transfer|transferred|mobile\s+money|momo|"
     r"m-?pesa|(?:orange|airtel|mtn|tigo|wave|vodafone)\s+money|wallet|figures?(?!\s+(?:out|it\s+out))|typo|entry|entries|liaison|helpline|this\s+number|session|"

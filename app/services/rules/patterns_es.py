@@ -56,7 +56,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             rf"{_NOT_REQUEST}\b(?:usted\s+|tu\s+|ustedes\s+)?(?:podria|podrias|podrian|puede"
             r"|puedes|podes|pueden|pudiera|pudieras|necesita|necesitas|necesitan|necesitas)\b"
             # the children are welcome at the meeting: "Pueden traer a los niños."
-            r"(?!\s+(?:traer|llevar)\s+a\s+(?:los|sus|tus)\s+(?:ninos|hijos|chicos|chamacos|cipotes|guaguas"
+            r"(?!\s+(?:(?:traer|llevar)\s+a|venir\s+con)\s+(?:los|sus|tus)\s+(?:ninos|hijos|chicos|chamacos|cipotes|guaguas"
             r"|nenes|pequenos|chiquitos|patojos|cabros|pelados)\s*(?:[,.;:!?]|$|\s+(?:si|tambien|con)\b))"
         ),
         Check.WEAK,
@@ -588,6 +588,8 @@ PROFILE = Profile(
         r"|\bnaci(?:o|eron)\s+(?:el|la|su|sus|los|las)\b"
         r"|\bse\s+cas(?:o|aron)\b|\bestren(?:o|aron)\s+niet[oa]s?\b|\bnuev[oa]\s+niet[oa]\b"
         r"|\b(?:ya\s+)?somos\s+(?:\d+|[a-z]+)\s+(?:familias|hogares)\b"
+        r"|\b(?:ya\s+)?(?:va|van|vamos)\s+en\s+(?:\d+|[a-z]+)\s+(?:familias|hogares)\b"
+        r"|\bqueda(?:n)?\s+(?:\d+|un|una|dos|tres)\s+(?:lugar|lugares|cupo|cupos|espacio|espacios)\b"
         r"|\bya\s+son\s+(?:\d+|[a-z]+)\s+(?:familias|hogares)(?:\s+en\s+(?:su|el|tu|nuestro|este)\s+grupo)?"
         r"\s*(?:[,.;:!?]|$)"
         # who paid the group's costs, whose turn it is: "la cuota del salón", "le toca a los"
