@@ -183,6 +183,14 @@ SET_ROLES = {
     "liaison_messages_heldout144.jsonl": "held-out 144, second look of round 44, then TUNED ON",
     "liaison_messages_heldout145.jsonl": "held-out 145, second look of round 44, then TUNED ON",
     "liaison_messages_heldout146.jsonl": "held-out 146, second look of round 44, then TUNED ON",
+    "liaison_messages_heldout147.jsonl": "held-out 147, final score of round 45, NOT tuned on",
+    "liaison_messages_heldout148.jsonl": "held-out 148, final score of round 45, NOT tuned on",
+    "liaison_messages_heldout149.jsonl": "held-out 149, final score of round 45, NOT tuned on",
+    "liaison_messages_heldout150.jsonl": "held-out 150, final score of round 45, NOT tuned on",
+    "liaison_messages_heldout151.jsonl": "held-out 151, second look of round 45, NOT tuned on",
+    "liaison_messages_heldout152.jsonl": "held-out 152, second look of round 45, NOT tuned on",
+    "liaison_messages_heldout153.jsonl": "held-out 153, second look of round 45, NOT tuned on",
+    "liaison_messages_heldout154.jsonl": "held-out 154, second look of round 45, NOT tuned on",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
