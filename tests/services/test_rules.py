@@ -406,6 +406,14 @@ TRAPS = [
     "Su grupo ya va en 8 familias, quedan dos lugares.",
     "Pueden venir con los niños, va a haber pan dulce.",
     "Tenga cuidado, hay mensajes falsos que piden su PIN. Nosotros nunca se lo pedimos.",
+    # round 46 (after heldout147 to heldout154): Spanish app help and group news
+    "Su grupo de amigos ya tiene 9 familias; se unió la familia Pérez el lunes.",
+    "Mire, yo no le puedo decir qué hacer con su dinero, eso lo decide usted. Pero cualquier duda"
+    " del programa, aquí estoy.",
+    "Pruebe cerrar sesión y volver a entrar, así se arregla casi siempre.",
+    "Yo que usted borraba la app y la instalaba otra vez, se traba después de la actualización.",
+    "Para ver cuánto le han pagado, toque el ícono de la cartera abajo y luego 'Historial'.",
+    "Bienvenida, doña Chela. Ya quedó dada de alta en el grupo de los Ramírez.",
 ]
 
 ADVICE_BY_RULE = [
@@ -465,6 +473,9 @@ ADVICE_BY_RULE = [
     ("advice.imperative", "Never give your ATM card PIN to anybody, not even family."),
     ("advice.imperative", "Wait a few weeks before you sign the lease."),
     ("advice.steering_question", "Why not use the credit union instead of the lender?"),
+    # round 46: "yo que usted" about the family's own life still directs
+    ("advice.if_i_were_you", "Yo que usted vendería el terreno antes de que baje el precio."),
+    ("advice.if_i_were_you", "Yo que usted no le prestaba a su cuñado otra vez."),
     ("advice.norm_statement", "Muy buena la encuesta. Ahora a ver si ya deja de comprar fiado 😉"),
     ("advice.norm_statement", "Todo cuadra. Nomás que 800 al mes en refrescos se me hace mucho."),
     ("advice.steering_question", "Is the private tutor really worth Rs 2000 a month?"),

@@ -307,6 +307,7 @@ LIFE_TERMS = re.compile(
 APP_TERMS = re.compile(
     r"\b(?:encuestas?|formularios?|aplicacion|app|fotos?|foto|imagen|recibos?|comprobantes?"
     r"|documentos?|papeles|contrasena|codigo|pin|nip|enlace|link|boton|pantalla|reunion|reuniones"
+    r"|flash|boletas?|tickets?|iconos?|pestana|menu|historial|borrador|cerrar\s+sesion"
     r"|visita|estipendio|apoyo|pago\s+del\s+estipendio|historia|publicacion|muro|mensaje|perfil"
     r"|borros[oa]s?|se\s+lean?|no\s+se\s+(?:lee|leen|ve|ven)|legibles?|luz\s+de\s+dia"
     r"|(?:la|las|una|esa|esta|cada|sus?|tus?)\s+preguntas?"

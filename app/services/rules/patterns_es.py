@@ -55,6 +55,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?<!\bencuesta\s)(?<!\bpago\s)(?<!\bapoyo\s)(?<!\breunion\s)(?<!\bfoto\s)"
             rf"{_NOT_REQUEST}\b(?:usted\s+|tu\s+|ustedes\s+)?(?:podria|podrias|podrian|puede"
             r"|puedes|podes|pueden|pudiera|pudieras|necesita|necesitas|necesitan|necesitas)\b"
+            r"(?!\s+(?:contar(?:me|nos)?|explicar(?:me|nos)?|aclarar(?:me|nos)?)\s+(?:un\s+poco\s+)?(?:mas|que|como"
+            r"|cuanto|de|del|sobre)\b)"
             # the children are welcome at the meeting: "Pueden traer a los niños."
             r"(?!\s+(?:(?:traer|llevar)\s+a|venir\s+con)\s+(?:los|sus|tus)\s+(?:ninos|hijos|chicos|chamacos|cipotes|guaguas"
             r"|nenes|pequenos|chiquitos|patojos|cabros|pelados)\s*(?:[,.;:!?]|$|\s+(?:si|tambien|con)\b))"
@@ -285,7 +287,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"|\bsi\s+(?:yo\s+)?(?:fuera|estuviera)\s+(?:usted|tu|ustedes|vos)\b"
             r"|\byo\s+en\s+su\s+caso\b|\blo\s+que\s+yo\s+(?:haria|hiciera|haga)\b"
         ),
-        Check.ALWAYS,
+        Check.STRONG,
     ),
     # The liaison's own choice as a model: "yo me saldría", "yo pagaría primero la luz"
     Trigger(
@@ -422,6 +424,10 @@ BENIGN_HEADS = re.compile(
     r"|(?:cierre|cierra|cerra|cierrela|cierrala|cerrala|salga|sali|salgase)\s+(?:la\s+app\s+)?"
     r"(?:y|e)\s+(?:vuelva|vuelve|volve|entre|entra|abra|abre)\b"
     r"|(?:cierre|cierra|cerra|salga|sali)\s+(?:de\s+)?(?:la\s+)?(?:sesion|cuenta|aplicacion|app)\b"
+    # "Pruebe cerrar sesión y entrar de nuevo", "intente reiniciar el celular"
+    r"|(?:pruebe|prueba|proba|intente|intenta|intenta)\s+(?:a\s+)?(?:cerrar\s+(?:la\s+)?(?:sesion|app|aplicacion)"
+    r"|reiniciar|apagar|actualizar\s+la\s+(?:app|aplicacion)|borrar\s+(?:la\s+)?(?:cache|memoria)|salir\s+y\s+entrar"
+    r"|subir(?:la|lo|las|los)?|enviar(?:la|lo)?|mandar(?:la|lo)?)\b"
     # the app: "vaya guardando", "guardá el borrador", "vuelva a darle 'enviar'"
     r"|vaya\s+guardando\b|guardando(?:\s+(?:la\s+encuesta|las\s+respuestas|el\s+borrador))?\s*(?:[.,;!]|$)"
     r"|(?:darle|dele|picarle|tocarle|apretarle|dale|pica|picale)\s+(?:a\s+)?['\"]|guarda\w*\s+(?:el\s+borrador|sus\s+respuestas|tus\s+respuestas|la\s+encuesta)\b"
@@ -616,7 +622,9 @@ PROFILE = Profile(
         r"|\b(?:familias?|hogar|hogares|miembros?|integrantes?|socias?)\s+nuev[oa]s?\b"
         r"|\bnuev[oa]s?\s+(?:familias?|hogar|hogares|miembros?|integrantes?|socias?|companeras?)\b"
         # the group's size: "su grupo ya tiene 9 familias, queda un cupo"
-        r"|\bgrupo\s+(?:ya\s+)?(?:tiene|esta\s+en|llego\s+a|esta\s+(?:lleno|completo))\s+"
+        r"|\bse\s+(?:unio|unieron|sumo|sumaron)\s+(?:la\s+familia|los|las|don|dona)\b"
+        r"|\bdad[oa]s?\s+de\s+alta\b|\b(?:inscrit|registrad)[oa]s?\s+en\s+el\s+grupo\b"
+        r"|\bgrupo(?:\s+de\s+amig[oa]s)?\s+(?:ya\s+)?(?:tiene|esta\s+en|llego\s+a|esta\s+(?:lleno|completo))\s+"
         r"(?:\d+|[a-z]+)\s+(?:de\s+(?:\d+|diez)\s+)?(?:familias|hogares|miembros)\b|\bgrupo\s+(?:ya\s+)?(?:esta\s+)?(?:lleno|completo)\b"
         r"|\bcupos?\s+(?:libres?|disponibles?)\b|\bgrupo\s+(?:queda|quedo)\s+con\s+(?:\d+|[a-z]+)\s+(?:familias|hogares)\b|\bqueda\s+un\s+cupo\b"
         # why the liaison asks: "es para entender cómo deciden las familias"
@@ -651,7 +659,8 @@ PROFILE = Profile(
         r"|decirte\s+que\s+hacer)"
         r")(?![^.!?]{0,60}[.!?…]*\s*,?\s*pero\b(?![.…\s]*(?:yo|deje|anote|anoto|necesito|ya\s+quedo"
         r"|quedo|ya\s+(?:lo|la)\s+anote|si\s+(?:le|te)\s+puedo"
-        r"|me\s+gustaria|con\s+gusto|si\s+quiere|si\s+queres|lo\s+anoto|le\s+anoto)\b))"
+        r"|me\s+gustaria|con\s+gusto|si\s+quiere|si\s+queres|lo\s+anoto|le\s+anoto|cualquier\s+duda"
+        r"|si\s+tiene\s+(?:alguna\s+)?duda|aqui\s+estoy|para\s+(?:la\s+)?encuesta)\b))"
     ),
     survey_question=re.compile(
         r"\b(?:encuesta|pregunta|formulario)(?:\s+\d+)?\s+(?:pregunta|le\s+pregunta|dice)\s+(?:si|cuanto|cuantos"
