@@ -191,6 +191,14 @@ SET_ROLES = {
     "liaison_messages_heldout152.jsonl": "held-out 152, second look of round 45, rules TUNED ON",
     "liaison_messages_heldout153.jsonl": "held-out 153, second look of round 45, rules TUNED ON",
     "liaison_messages_heldout154.jsonl": "held-out 154, second look of round 45, rules TUNED ON",
+    "liaison_messages_heldout155.jsonl": "held-out 155, first look at round 46, NOT tuned on",
+    "liaison_messages_heldout156.jsonl": "held-out 156, first look at round 46, NOT tuned on",
+    "liaison_messages_heldout157.jsonl": "held-out 157, first look at round 46, NOT tuned on",
+    "liaison_messages_heldout158.jsonl": "held-out 158, first look at round 46, NOT tuned on",
+    "liaison_messages_heldout159.jsonl": "held-out 159, first look at round 46, NOT tuned on",
+    "liaison_messages_heldout160.jsonl": "held-out 160, first look at round 46, NOT tuned on",
+    "liaison_messages_heldout161.jsonl": "held-out 161, first look at round 46, NOT tuned on",
+    "liaison_messages_heldout162.jsonl": "held-out 162, first look at round 46, NOT tuned on",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
