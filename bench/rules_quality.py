@@ -199,6 +199,14 @@ SET_ROLES = {
     "liaison_messages_heldout160.jsonl": "held-out 160, first look at round 46, NOT tuned on",
     "liaison_messages_heldout161.jsonl": "held-out 161, first look at round 46, NOT tuned on",
     "liaison_messages_heldout162.jsonl": "held-out 162, first look at round 46, NOT tuned on",
+    "liaison_messages_heldout163.jsonl": "held-out 163, second look at round 46, NOT tuned on",
+    "liaison_messages_heldout164.jsonl": "held-out 164, second look at round 46, NOT tuned on",
+    "liaison_messages_heldout165.jsonl": "held-out 165, second look at round 46, NOT tuned on",
+    "liaison_messages_heldout166.jsonl": "held-out 166, second look at round 46, NOT tuned on",
+    "liaison_messages_heldout167.jsonl": "held-out 167, second look at round 46, NOT tuned on",
+    "liaison_messages_heldout168.jsonl": "held-out 168, second look at round 46, NOT tuned on",
+    "liaison_messages_heldout169.jsonl": "held-out 169, second look at round 46, NOT tuned on",
+    "liaison_messages_heldout170.jsonl": "held-out 170, second look at round 46, NOT tuned on",
     "liaison_messages_developer.jsonl": "by the developers (courtesy, app help), training only",
 }
 
