@@ -81,7 +81,15 @@ def fit(rows: list[dict[str, str]], threshold: float = 0.5, positive: str = "adv
 
 def fit_reports(rows: list[dict[str, str]], threshold: float = 0.5) -> TextModel:
     """The report model: reports of other families against neutral messages."""
-    model = fit([row for row in rows if row["label"] != "advice"], threshold, "best_practice")
+    return shipped_form(_fit_reports_unpruned(rows), threshold)
+
+
+def _fit_reports_unpruned(rows: list[dict[str, str]]) -> TextModel:
+    return fit([row for row in rows if row["label"] != "advice"], positive="best_practice")
+
+
+def shipped_form(model: TextModel, threshold: float) -> TextModel:
+    """``model`` with ``threshold`` and without the weights too small to change a verdict."""
     kept = {f: w for f, w in model.weights.items() if abs(w) >= NEGLIGIBLE_WEIGHT}
     return TextModel(kept, model.intercept, threshold)
 
@@ -130,12 +138,12 @@ def choose_threshold(
 
 
 def choose_report_threshold(
-    rows: list[dict[str, str]], categories: list[str], advice: list[float]
+    rows: list[dict[str, str]], categories: list[str], advice: list[float], full: TextModel
 ) -> float:
     """Threshold clearing the most news net of what phase I must block (at most
     MAX_REPORTS_CLEARED of that).
 
-    Advice is never in the report model's training data, so a model trained on all the rest
+    Advice is never in the report model's training data, so ``full`` (trained on all the rest)
     scores it unseen; the other messages are scored by the fold that left them out. A text is
     cleared only where the advice model (``advice``: probabilities from 5-fold CV) finds it
     unlike advice too, as in the classifier.
@@ -143,7 +151,6 @@ def choose_report_threshold(
     others = [i for i, row in enumerate(rows) if row["label"] != "advice"]
     unseen = cross_validated_probabilities([rows[i] for i in others], positive="best_practice")
     probabilities = dict(zip(others, unseen, strict=True))
-    full = fit([rows[i] for i in others], positive="best_practice")
     read_as_report = [
         (row["label"], probabilities[i] if i in probabilities else full.probability(row["text"]))
         for i, (row, category) in enumerate(zip(rows, categories, strict=True))
@@ -162,12 +169,9 @@ def choose_report_threshold(
             break
         if gained - lost > best:
             chosen, best = threshold, gained - lost
-    lost = sum(p < chosen for p in protected)
-    print(f"report threshold {chosen:.2f} (5-fold CV): clears {sum(p < chosen for p in news)}")
-    print(
-        f"  of {len(news)} neutral messages the rules read as reports, {lost} of {len(protected)}"
-    )
-    print("  reports and advice")
+    cleared, lost = sum(p < chosen for p in news), sum(p < chosen for p in protected)
+    print(f"report threshold {chosen:.2f} (5-fold CV): clears {cleared} of {len(news)} news the")
+    print(f"  rules read as reports, and {lost} of {len(protected)} reports and advice")
     return chosen
 
 
@@ -182,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     threshold = choose_threshold(rows, advice, categories)
     model = fit(rows, threshold)
     print(f"trained on {len(rows)} messages; threshold {threshold:.2f} (5-fold CV)")
-    reports = fit_reports(rows, choose_report_threshold(rows, categories, advice))
+    full = _fit_reports_unpruned(rows)  # fitted once: it scores the advice, then ships
+    reports = shipped_form(full, choose_report_threshold(rows, categories, advice, full))
     if not args.dry_run:
         for path, trained in ((OUTPUT, model), (REPORT_OUTPUT, reports)):
             path.write_text(trained.to_json() + "\n", encoding="utf-8")
